@@ -1,0 +1,322 @@
+extension MeetingState {
+  /// How many undoable actions are remembered; older ones can no longer be undone.
+  static let undoDepth = 200
+
+  /// Folds one event into the state.
+  ///
+  /// `apply` trusts that the event was decided against this state (or read from a log that
+  /// was). It never traps: an event that does not fit (an unknown id, say) changes nothing but
+  /// the version, so a damaged log still opens. It is the hot path of replay, so it keeps to
+  /// in-place updates of arrays indexed by id.
+  public mutating func apply(_ recorded: RecordedEvent) {
+    version = recorded.sequence
+    lastEventTime = recorded.time
+    let at = recorded.time
+    switch recorded.event {
+    case .meetingCreated(let e):
+      info = MeetingInfo(title: e.title, purpose: e.purpose, date: e.date, createdAt: at)
+      policy = e.policy
+      status = .scheduled
+    case .meetingOpened:
+      status = .open
+    case .meetingClosed:
+      status = .closed
+      entries.removeAll()
+      round = nil
+    case .policyChanged(let e):
+      policy = e.policy
+      policyChangedAt = at
+    case .participantJoined(let e):
+      guard e.participant.rawValue == participants.count + 1 else { return }
+      participants.append(
+        Participant(
+          id: e.participant, name: e.name, tags: e.tags, role: e.role,
+          timeAdjustment: e.timeAdjustment, presence: [PresenceSpan(from: at, until: nil)]))
+      voice.append(VoiceTally())
+    case .participantLeft(let e):
+      guard let index = participantIndex(e.participant), participants[index].isPresent else { return }
+      participants[index].presence[participants[index].presence.count - 1].until = at
+    case .participantReturned(let e):
+      guard let index = participantIndex(e.participant), !participants[index].isPresent else { return }
+      participants[index].presence.append(PresenceSpan(from: at, until: nil))
+    case .participantUpdated(let e):
+      guard let index = participantIndex(e.participant) else { return }
+      if let tags = e.tags { participants[index].tags = tags }
+      if let role = e.role { participants[index].role = role }
+      if let adjustment = e.timeAdjustment { participants[index].timeAdjustment = adjustment }
+    case .agendaItemAdded(let e):
+      guard e.item.rawValue == items.count + 1 else { return }
+      items.append(
+        AgendaItem(
+          id: e.item, title: e.title, leads: e.leads, minutes: e.minutes, status: .pending,
+          isParked: e.parked, elapsedBefore: 0, startedAt: nil, speakers: []))
+      if !e.parked { insertIntoAgenda(e.item, at: e.position) }
+    case .agendaItemMoved(let e):
+      guard let from = agendaOrder.firstIndex(of: e.item) else { return }
+      agendaOrder.remove(at: from)
+      insertIntoAgenda(e.item, at: e.position)
+    case .agendaItemStarted(let e):
+      guard let index = itemIndex(e.item) else { return }
+      if let current = currentItem, current != e.item { pauseItem(current, at: at, status: .pending) }
+      if items[index].isParked {
+        items[index].isParked = false
+        insertIntoAgenda(e.item, at: nil)
+      }
+      items[index].status = .current
+      items[index].startedAt = at
+      currentItem = e.item
+    case .agendaItemClosed(let e):
+      pauseItem(e.item, at: at, status: .done)
+    case .agendaItemDeferred(let e):
+      pauseItem(e.item, at: at, status: .deferred)
+    case .agendaItemUnparked(let e):
+      guard let index = itemIndex(e.item), items[index].isParked else { return }
+      items[index].isParked = false
+      insertIntoAgenda(e.item, at: e.position)
+    case .handRaised(let e):
+      guard participantIndex(e.participant) != nil, entry(for: e.participant) == nil else { return }
+      entries.append(
+        QueueEntry(participant: e.participant, kind: e.kind, arrival: recorded.sequence, raisedAt: at))
+      remember(
+        UndoRecord(kind: .hand, eventID: recorded.id, sequence: recorded.sequence, participant: e.participant)
+      )
+    case .handLowered(let e):
+      guard let index = entries.firstIndex(where: { $0.participant == e.participant }) else { return }
+      let lowered = entries.remove(at: index)
+      if e.reason == .withdrawn || e.reason == .facilitator {
+        remember(
+          UndoRecord(
+            kind: .lower, eventID: recorded.id, sequence: recorded.sequence,
+            participant: e.participant, entry: lowered))
+      }
+    case .queueEntryMoved(let e):
+      guard let index = entries.firstIndex(where: { $0.participant == e.participant }) else { return }
+      let previous = entries[index].placement
+      entries[index].placement = ManualPlacement(
+        position: e.position, reason: e.reason, sequence: recorded.sequence)
+      remember(
+        UndoRecord(
+          kind: .move, eventID: recorded.id, sequence: recorded.sequence,
+          participant: e.participant, previousPlacement: previous))
+    case .handRestored(let e):
+      guard entry(for: e.entry.participant) == nil else { return }
+      insertByArrival(e.entry)
+    case .queueEntryMoveReverted(let e):
+      guard let index = entries.firstIndex(where: { $0.participant == e.participant }) else { return }
+      entries[index].placement = e.placement
+    case .turnStarted(let e):
+      startTurn(e, recorded: recorded)
+    case .turnEnded(let e):
+      guard var turn = currentTurn, turn.participant == e.participant else { return }
+      turn.end = at
+      turns.append(turn)
+      currentTurn = nil
+      if let index = participantIndex(e.participant) {
+        voice[index].spokenMilliseconds += turn.milliseconds(at: at)
+        voice[index].turns += 1
+      }
+      noteSpeaker(e.participant, on: turn.item)
+    case .turnRevoked(let e):
+      guard let turn = currentTurn, turn.participant == e.participant else { return }
+      currentTurn = nil
+      if turn.source == .round, var round {
+        round.done = max(0, round.done - 1)
+        self.round = round
+      }
+      if turn.source != .round {
+        // Take back the overtaking that the voided turn caused.
+        let limit = min(e.restoredEntry?.arrival ?? Int64.max, turn.startSequence)
+        for index in entries.indices where entries[index].arrival < limit && entries[index].overtaken > 0 {
+          entries[index].overtaken -= 1
+        }
+      }
+      if let restored = e.restoredEntry, entry(for: restored.participant) == nil { insertByArrival(restored) }
+    case .contributionRecorded(let e):
+      guard e.contribution.rawValue == contributions.count + 1, let index = participantIndex(e.participant)
+      else { return }
+      contributions.append(
+        Contribution(
+          id: e.contribution, participant: e.participant, mode: e.mode, text: e.text,
+          creditSeconds: e.creditSeconds, supporter: e.supporter, item: currentItem, at: at,
+          isWithdrawn: false))
+      voice[index].creditedMilliseconds += Int64(e.creditSeconds) * 1000
+      voice[index].contributions += 1
+      noteSpeaker(e.participant, on: currentItem)
+      remember(
+        UndoRecord(
+          kind: .contribution, eventID: recorded.id, sequence: recorded.sequence,
+          participant: e.participant, target: e.contribution.rawValue))
+    case .contributionWithdrawn(let e):
+      withdrawContribution(e.contribution)
+    case .roundStarted(let e):
+      round = Round(topic: e.topic, order: e.order, done: 0, passes: [])
+    case .roundPassed(let e):
+      guard var round, round.upcoming == e.participant else { return }
+      round.done += 1
+      round.passes.append(e.participant)
+      self.round = round
+    case .roundEnded:
+      round = nil
+    case .signalSent(let e):
+      guard e.signal.rawValue == signals.count + 1 else { return }
+      signals.append(
+        Signal(
+          id: e.signal, type: e.type, from: e.from, note: e.note, at: at, isAcknowledged: false,
+          isWithdrawn: false))
+      remember(
+        UndoRecord(
+          kind: .signal, eventID: recorded.id, sequence: recorded.sequence, target: e.signal.rawValue))
+    case .signalAcknowledged(let e):
+      guard signals.indices.contains(e.signal.index) else { return }
+      signals[e.signal.index].isAcknowledged = true
+    case .signalWithdrawn(let e):
+      guard signals.indices.contains(e.signal.index) else { return }
+      signals[e.signal.index].isWithdrawn = true
+    case .decisionRecorded(let e):
+      guard e.decision.rawValue == decisions.count + 1 else { return }
+      decisions.append(decisionState(e, at: at))
+      remember(
+        UndoRecord(
+          kind: .decision, eventID: recorded.id, sequence: recorded.sequence, target: e.decision.rawValue))
+    case .stanceRecorded(let e):
+      guard decisions.indices.contains(e.decision.index) else { return }
+      var stances = decisions[e.decision.index].stances
+      if let index = stances.firstIndex(where: { $0.participant == e.stance.participant }) {
+        stances[index] = e.stance
+      } else {
+        stances.append(e.stance)
+      }
+      decisions[e.decision.index].stances = stances
+    case .decisionAmended(let e):
+      guard decisions.indices.contains(e.decision.index) else { return }
+      let index = e.decision.index
+      if let text = e.text { decisions[index].text = text }
+      if let method = e.method { decisions[index].method = method }
+      if let outcome = e.outcome { decisions[index].outcome = outcome }
+      if let rung = e.rung { decisions[index].rung = rung }
+      if let votes = e.votes { decisions[index].votes = votes }
+      decisions[index].amendments += 1
+    case .decisionWithdrawn(let e):
+      guard decisions.indices.contains(e.decision.index) else { return }
+      decisions[e.decision.index].withdrawal = e.reason
+    case .actionItemAdded(let e):
+      guard e.action.rawValue == actions.count + 1 else { return }
+      actions.append(
+        ActionItem(
+          id: e.action, decision: e.decision, owner: e.owner, ownerParticipant: e.ownerParticipant,
+          text: e.text, due: e.due, at: at, isWithdrawn: false))
+      if let decision = e.decision, decisions.indices.contains(decision.index) {
+        decisions[decision.index].actions.append(e.action)
+      }
+      remember(
+        UndoRecord(
+          kind: .action, eventID: recorded.id, sequence: recorded.sequence, target: e.action.rawValue))
+    case .actionItemWithdrawn(let e):
+      guard actions.indices.contains(e.action.index) else { return }
+      actions[e.action.index].isWithdrawn = true
+    case .correctionUndone(let e):
+      if let index = undoLog.lastIndex(where: { $0.eventID == e.undoes }) { undoLog.remove(at: index) }
+    }
+  }
+
+  // MARK: Helpers for apply
+
+  func participantIndex(_ id: ParticipantID) -> Int? {
+    participants.indices.contains(id.index) ? id.index : nil
+  }
+
+  func itemIndex(_ id: AgendaItemID) -> Int? {
+    items.indices.contains(id.index) ? id.index : nil
+  }
+
+  private mutating func insertIntoAgenda(_ item: AgendaItemID, at position: Int?) {
+    let index = position.map { min(max($0 - 1, 0), agendaOrder.count) } ?? agendaOrder.count
+    agendaOrder.insert(item, at: index)
+  }
+
+  private mutating func pauseItem(_ id: AgendaItemID, at: Instant, status: AgendaItemStatus) {
+    guard let index = itemIndex(id) else { return }
+    items[index].elapsedBefore = items[index].elapsedMilliseconds(at: at)
+    items[index].startedAt = nil
+    items[index].status = status
+    if currentItem == id { currentItem = nil }
+  }
+
+  private mutating func insertByArrival(_ entry: QueueEntry) {
+    let index = entries.firstIndex { $0.arrival > entry.arrival } ?? entries.count
+    entries.insert(entry, at: index)
+  }
+
+  private mutating func startTurn(_ e: TurnStarted, recorded: RecordedEvent) {
+    guard participantIndex(e.participant) != nil, currentTurn == nil else { return }
+    var fromQueue: QueueEntry?
+    if let index = entries.firstIndex(where: { $0.participant == e.participant }) {
+      fromQueue = entries.remove(at: index)
+    }
+    if e.source == .round {
+      if var round, round.upcoming == e.participant {
+        round.done += 1
+        self.round = round
+      }
+    } else {
+      // Everyone still waiting who raised a hand before this person has been overtaken once.
+      let arrival = fromQueue?.arrival ?? Int64.max
+      for index in entries.indices where entries[index].arrival < arrival {
+        entries[index].overtaken += 1
+      }
+    }
+    currentTurn = Turn(
+      participant: e.participant, kind: e.kind, source: e.source, item: currentItem,
+      start: recorded.time, startSequence: recorded.sequence, end: nil)
+    remember(
+      UndoRecord(
+        kind: .floor, eventID: recorded.id, sequence: recorded.sequence, participant: e.participant,
+        entry: fromQueue))
+  }
+
+  private mutating func noteSpeaker(_ id: ParticipantID, on item: AgendaItemID?) {
+    if let item, let index = itemIndex(item) {
+      if !items[index].speakers.contains(id) { items[index].speakers.append(id) }
+    } else if item == nil, !speakersWithoutItem.contains(id) {
+      speakersWithoutItem.append(id)
+    }
+  }
+
+  private mutating func withdrawContribution(_ id: ContributionID) {
+    guard contributions.indices.contains(id.index), !contributions[id.index].isWithdrawn else { return }
+    contributions[id.index].isWithdrawn = true
+    let contribution = contributions[id.index]
+    guard let index = participantIndex(contribution.participant) else { return }
+    voice[index].creditedMilliseconds -= Int64(contribution.creditSeconds) * 1000
+    voice[index].contributions -= 1
+    // The person no longer counts as heard on the item unless something else of theirs does.
+    let stillHeard =
+      turns.contains { $0.participant == contribution.participant && $0.item == contribution.item }
+      || contributions.contains {
+        !$0.isWithdrawn && $0.participant == contribution.participant && $0.item == contribution.item
+      }
+    guard !stillHeard else { return }
+    if let item = contribution.item, let itemIndex = itemIndex(item) {
+      items[itemIndex].speakers.removeAll { $0 == contribution.participant }
+    } else if contribution.item == nil {
+      speakersWithoutItem.removeAll { $0 == contribution.participant }
+    }
+  }
+
+  private func decisionState(_ e: DecisionRecorded, at: Instant) -> Decision {
+    var speakers = e.item.flatMap { item($0)?.speakers } ?? (e.item == nil ? speakersWithoutItem : [])
+    if let turn = currentTurn, turn.item == e.item, !speakers.contains(turn.participant) {
+      speakers.append(turn.participant)
+    }
+    return Decision(
+      id: e.decision, item: e.item, text: e.text, method: e.method, outcome: e.outcome, rung: e.rung,
+      votes: e.votes, stances: e.stances, actions: [], recordedAt: at,
+      present: participants.filter(\.isPresent).map(\.id), speakers: speakers, amendments: 0,
+      withdrawal: nil)
+  }
+
+  private mutating func remember(_ record: UndoRecord) {
+    if undoLog.count >= Self.undoDepth { undoLog.removeFirst(undoLog.count - Self.undoDepth + 1) }
+    undoLog.append(record)
+  }
+}
