@@ -15,8 +15,8 @@ public struct QueuePolicy: Codable, Equatable, Sendable {
   /// An entry that this many later arrivals have overtaken is not overtaken again; 0 turns the
   /// guard off.
   public var starvationLimit: Int
-  /// Target shares of airtime per group (tag). Empty means an equal share for each group that
-  /// has someone present.
+  /// Target shares of airtime per group (tag). Empty means: each person's first tag is their
+  /// group, and each group with someone present gets an equal share.
   public var groupTargets: [GroupTarget]
 
   public init(

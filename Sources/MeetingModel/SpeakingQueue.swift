@@ -66,9 +66,12 @@ struct QueueOrdering {
     if policy.ordering == .balanced {
       var targets = policy.groupTargets.map { ($0.tag, $0.share) }
       if targets.isEmpty {
+        // Without set targets, each person's first tag is their group, and every group with
+        // someone present gets an equal share. Further tags (young-person, say) describe
+        // people without splitting the table into overlapping groups.
         var tags: [String] = []
         for person in state.participants where person.isPresent && person.speaks {
-          for tag in person.tags where !tags.contains(tag) { tags.append(tag) }
+          if let tag = person.tags.first, !tags.contains(tag) { tags.append(tag) }
         }
         tags.sort()
         targets = tags.map { ($0, 1.0 / Double(tags.count)) }
