@@ -1,5 +1,5 @@
 extension MeetingState {
-  /// How many undoable actions are remembered; older ones can no longer be undone.
+  /// How many undoable actions are remembered at least; older ones may no longer be undone.
   static let undoDepth = 200
 
   /// Folds one event into the state.
@@ -10,7 +10,8 @@ extension MeetingState {
   /// in-place updates of arrays indexed by id.
   public mutating func apply(_ recorded: RecordedEvent) {
     version = recorded.sequence
-    lastEventTime = recorded.time
+    // Back-filled records may carry an earlier time; the clock of the log never goes back.
+    if lastEventTime.map({ recorded.time > $0 }) ?? true { lastEventTime = recorded.time }
     let at = recorded.time
     switch recorded.event {
     case .meetingCreated(let e):
@@ -316,7 +317,8 @@ extension MeetingState {
   }
 
   private mutating func remember(_ record: UndoRecord) {
-    if undoLog.count >= Self.undoDepth { undoLog.removeFirst(undoLog.count - Self.undoDepth + 1) }
+    // Trim in batches so that a long replay does not shift the whole log on every event.
+    if undoLog.count >= 2 * Self.undoDepth { undoLog.removeFirst(undoLog.count - Self.undoDepth) }
     undoLog.append(record)
   }
 }

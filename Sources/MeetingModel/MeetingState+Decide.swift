@@ -18,11 +18,12 @@ extension MeetingState {
     guard status != .notCreated else {
       throw Refusal(.noMeeting, "There is no meeting yet: create one first.")
     }
-    if let last = lastEventTime, time < last {
+    if let last = lastEventTime, time < last, !command.mayBeBackfilled {
       throw Refusal(
         .timeGoesBack,
-        "That time (\(time.iso8601)) is before the last recorded event (\(last.iso8601)); "
-          + "events are kept in time order.")
+        "That time (\(time.iso8601)) is before the last recorded event (\(last.iso8601)): turns, hands "
+          + "and the agenda are kept in time order. Decisions, stances, actions and contributions can be "
+          + "back-filled.")
     }
     if status == .closed && !command.isAllowedAfterClose {
       throw Refusal(.meetingClosed, "The meeting is closed; reopen it first.")
@@ -575,6 +576,18 @@ extension MeetingState {
 }
 
 extension Command {
+  /// Records that a note-taker may add with an earlier time than the last event: their time is
+  /// kept for the minutes, and nothing that is timed (turns, airtime, the agenda clock) depends
+  /// on it.
+  var mayBeBackfilled: Bool {
+    switch self {
+    case .recordDecision, .recordStance, .amendDecision, .withdrawDecision, .addAction, .recordContribution,
+      .park, .addAgendaItem:
+      true
+    default: false
+    }
+  }
+
   /// After a meeting closes, the note-taker may still complete the record of decisions.
   var isAllowedAfterClose: Bool {
     switch self {

@@ -51,7 +51,7 @@ struct UndoRecord: Equatable, Sendable {
 public struct MeetingState: Equatable, Sendable {
   /// Sequence number of the last event applied (0 before any).
   public internal(set) var version: Int64 = 0
-  /// Time of the last event applied; commands may not go back before it.
+  /// The latest time of any event applied; timed commands may not go back before it.
   public internal(set) var lastEventTime: Instant?
   public internal(set) var status: MeetingStatus = .notCreated
   public internal(set) var info: MeetingInfo?
