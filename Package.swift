@@ -6,20 +6,36 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "MeetingModel", targets: ["MeetingModel"]),
+    .library(name: "MeetingStore", targets: ["MeetingStore"]),
     .executable(name: "roundtable", targets: ["roundtable"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(name: "MeetingModel"),
+    .target(
+      name: "MeetingStore",
+      dependencies: [
+        "MeetingModel",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
+    ),
     .executableTarget(
       name: "roundtable",
       dependencies: [
         "MeetingModel",
+        "MeetingStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    .testTarget(
+      name: "MeetingStoreTests",
+      dependencies: ["MeetingStore", "MeetingModel"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "MeetingModelTests",

@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import MeetingModel
+
+/// A meeting file: one SQLite database (WAL mode) holding one meeting's event log.
+///
+/// The only code that touches SQLite. Appends are durable when they return
+/// (`synchronous=FULL`); a file that is missing, not a meeting, damaged or from a newer
+/// Roundtable is refused before anything is written to it.
+public final class MeetingStore: Sendable {
+  /// How a file is opened: read-only commands never take a write lock or change the file.
+  public enum Access: Sendable {
+    case readOnly
+    case readWrite
+  }
+
+  /// The file format this Roundtable writes and the newest it reads.
+  public static let formatVersion = 1
+
+  public let path: String
+  public let access: Access
+  /// The meeting's id, drawn when the file was created.
+  public let meetingID: UUID
+  let writer: any DatabaseWriter
+
+  private init(path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter) {
+    self.path = path
+    self.access = access
+    self.meetingID = meetingID
+    self.writer = writer
+  }
+
+  // MARK: Creating
+
+  /// Creates a new meeting file at `path` (readable by its owner only) holding `events`.
+  ///
+  /// Refuses when something already exists at `path`. The events are the meeting's first, as
+  /// decided against an empty state (`MeetingState().decide(.createMeeting(…))`).
+  public static func create(
+    at path: String, with events: [MeetingEvent], at time: Instant, metadata: EventMetadata = EventMetadata()
+  ) throws -> MeetingStore {
+    var ids = SystemEventIDs()
+    return try create(
+      at: path, recorded: MeetingState().record(events, at: time, metadata: metadata, ids: &ids))
+  }
+
+  /// Creates a new meeting file holding already-recorded events (an import), in one transaction.
+  static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
+    let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      if errno == EEXIST {
+        throw StoreError(.alreadyExists, "\(path) already exists; choose another name (nothing was changed).")
+      }
+      throw StoreError(.io, "Cannot create \(path): \(String(cString: strerror(errno))).")
+    }
+    Glibc.close(descriptor)
+    do {
+      let writer = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+      let meetingID = UUID()
+      try Schema.migrator(meetingID: meetingID).migrate(writer)
+      let store = MeetingStore(path: path, access: .readWrite, meetingID: meetingID, writer: writer)
+      try store.write { db in try store.insert(events, into: db) }
+      return store
+    } catch {
+      // A half-made file is no use to anyone: remove it and its companions.
+      for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+      if let error = error as? DatabaseError { throw translate(error, path: path) }
+      throw error
+    }
+  }
+
+  // MARK: Opening
+
+  /// Opens an existing meeting file, checking that it is one this Roundtable can use.
+  public static func open(at path: String, access: Access) throws -> MeetingStore {
+    try checkHeader(path)
+    if access == .readWrite, !isWritable(path) {
+      throw StoreError(
+        .readOnly,
+        "\(path) is read-only, so this command cannot record anything. It was not changed; make it writable "
+          + "(chmod u+w) or use a read-only command such as `queue` or `log`.")
+    }
+    let companions = existingCompanions(path)
+    let meetingID: UUID
+    do {
+      meetingID = try inspect(path)
+    } catch {
+      removeCompanions(of: path, except: companions)
+      throw error
+    }
+    do {
+      let writer: any DatabaseWriter =
+        access == .readOnly
+        ? try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+        : try DatabasePool(path: path, configuration: configuration(readOnly: false))
+      if access == .readWrite { try Schema.migrator(meetingID: meetingID).migrate(writer) }
+      return MeetingStore(path: path, access: access, meetingID: meetingID, writer: writer)
+    } catch let error as DatabaseError {
+      throw translate(error, path: path)
+    }
+  }
+
+  /// Closes the file. A writer first copies the WAL into the database file, so that the
+  /// `.roundtable` file alone holds the whole meeting (for copying and backups).
+  public func close() throws {
+    if access == .readWrite {
+      try guarded { try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+    }
+    try writer.close()
+  }
+
+  private static let companionSuffixes = ["-wal", "-shm"]
+
+  private static func existingCompanions(_ path: String) -> Set<String> {
+    Set(companionSuffixes.filter { FileManager.default.fileExists(atPath: path + $0) })
+  }
+
+  /// Opening a WAL database, even read-only, creates its `-wal` and `-shm` companions. When a
+  /// file is refused, remove the ones this process created (nothing was written to them: the WAL
+  /// is empty), so that a refused file is left exactly as it was found.
+  private static func removeCompanions(of path: String, except existing: Set<String>) {
+    var info = stat()
+    guard stat(path + "-wal", &info) != 0 || info.st_size == 0 else { return }
+    for suffix in companionSuffixes where !existing.contains(suffix) { unlink(path + suffix) }
+  }
+
+  /// Whether the user lets this file be written: they can, and it has a write permission bit
+  /// (root can write anything, but a file made read-only on purpose stays read-only).
+  private static func isWritable(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    return Foundation.access(path, W_OK) == 0 && info.st_mode & 0o222 != 0
+  }
+
+  /// The first 16 bytes of every SQLite database.
+  private static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+  private static func checkHeader(_ path: String) throws {
+    guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw StoreError(.io, "Cannot read \(path): permission denied.")
+    }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    guard Array(header ?? Data()) == sqliteHeader else { throw StoreError.notSQLite(path) }
+  }
+
+  /// Reads the file's metadata through a read-only connection: nothing is written to a file that
+  /// turns out not to be a meeting, to be damaged, or to come from a newer Roundtable.
+  private static func inspect(_ path: String) throws -> UUID {
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+      defer { try? queue.close() }
+      return try queue.read { db in
+        guard try db.tableExists("meeting_metadata"), try db.tableExists("events") else {
+          throw StoreError.notAMeeting(path)
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meeting_metadata")
+        var metadata: [String: String] = [:]
+        for row in rows { metadata[row["key"]] = row["value"] }
+        guard let formatText = metadata["format_version"], let format = Int(formatText),
+          let idText = metadata["meeting_id"], let id = UUID(uuidString: idText)
+        else { throw StoreError.notAMeeting(path) }
+        guard format <= formatVersion else {
+          throw StoreError(
+            .newerFormat,
+            "\(path) was written by a newer Roundtable (file format \(format); this one reads up to "
+              + "\(formatVersion)). It was not changed; upgrade Roundtable to open it.")
+        }
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        guard check == ["ok"] else { throw StoreError.corrupt(path, check.prefix(3).joined(separator: "; ")) }
+        return id
+      }
+    } catch let error as DatabaseError {
+      throw translate(error, path: path)
+    }
+  }
+
+  static func translate(_ error: DatabaseError, path: String) -> StoreError {
+    switch error.resultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB: .corrupt(path, error.message ?? "\(error.resultCode)")
+    case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+      StoreError(
+        .readOnly, "\(path) cannot be written: \(error.message ?? "permission denied"). It was not changed.")
+    default: StoreError(.io, "\(path): \(error.message ?? "\(error)")")
+    }
+  }
+
+  private static func configuration(readOnly: Bool) -> Configuration {
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(10)
+    configuration.label = "roundtable"
+    if !readOnly {
+      configuration.prepareDatabase { db in
+        // Acknowledged means durable: survives kill -9 and power loss.
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
+    }
+    return configuration
+  }
+}

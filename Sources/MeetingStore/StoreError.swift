@@ -1,0 +1,50 @@
+/// Why a meeting file could not be opened, read or written. The message says what to do; the
+/// file was not changed.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  public enum Kind: String, Sendable {
+    case notFound = "not-found"
+    case alreadyExists = "already-exists"
+    case notSQLite = "not-sqlite"
+    case notAMeeting = "not-a-meeting"
+    case corrupt
+    case newerFormat = "newer-format"
+    case readOnly = "read-only"
+    case versionConflict = "version-conflict"
+    case unreadableEvent = "unreadable-event"
+    case invalidImport = "invalid-import"
+    case io
+  }
+
+  public var kind: Kind
+  public var message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  public var description: String { message }
+
+  static func notFound(_ path: String) -> StoreError {
+    StoreError(
+      .notFound, "There is no meeting file at \(path). Create one with `roundtable new \(path) --title …`.")
+  }
+
+  static func notSQLite(_ path: String) -> StoreError {
+    StoreError(
+      .notSQLite,
+      "\(path) is not a Roundtable meeting file (it is not an SQLite database). It was not changed.")
+  }
+
+  static func notAMeeting(_ path: String) -> StoreError {
+    StoreError(
+      .notAMeeting, "\(path) is an SQLite database but not a Roundtable meeting file. It was not changed.")
+  }
+
+  static func corrupt(_ path: String, _ detail: String) -> StoreError {
+    StoreError(
+      .corrupt,
+      "\(path) is damaged and cannot be read safely (\(detail)). It was not changed; restore it from a backup "
+        + "or export what can be read.")
+  }
+}
