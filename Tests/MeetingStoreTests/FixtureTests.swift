@@ -43,16 +43,25 @@ struct FixtureTests {
     return log
   }
 
-  @Test(.enabled(if: ProcessInfo.processInfo.environment["ROUNDTABLE_WRITE_FIXTURES"] == "1"))
-  func writeFixtures() throws {
+  /// The JSON form of first-version events never changes: the committed JSONL is exactly what
+  /// this code exports for the fixture meeting. (With `ROUNDTABLE_WRITE_FIXTURES=1` it first
+  /// writes the fixtures; that was done once, for format 1.)
+  @Test func theFixturesAreWhatThisCodeWrites() throws {
     let log = try Self.fixtureLog()
-    let path = Self.fixtures.appendingPathComponent("format-1.roundtable").path
-    let store = try MeetingStore.create(at: path, recorded: log)
+    let folder = TemporaryFolder()
+    let store = try MeetingStore.create(at: folder.path("fresh.roundtable"), recorded: log)
     var lines = ""
     try store.exportJSONL { lines += $0 + "\n" }
-    try store.close()
-    try lines.write(
-      to: Self.fixtures.appendingPathComponent("format-1.jsonl"), atomically: true, encoding: .utf8)
+    if ProcessInfo.processInfo.environment["ROUNDTABLE_WRITE_FIXTURES"] == "1" {
+      try FileManager.default.copyItem(
+        atPath: folder.path("fresh.roundtable"),
+        toPath: Self.fixtures.appendingPathComponent("format-1.roundtable").path)
+      try lines.write(
+        to: Self.fixtures.appendingPathComponent("format-1.jsonl"), atomically: true, encoding: .utf8)
+    }
+    let committed = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("format-1.jsonl"), encoding: .utf8)
+    #expect(lines == committed)
   }
 
   @Test func theFirstFormatFileOpensAndReplays() throws {
