@@ -13,9 +13,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "MeetingModel"),
+    .target(name: "TerminalUI", dependencies: ["MeetingModel"]),
     .target(
       name: "MeetingStore",
       dependencies: [
@@ -29,7 +31,9 @@ let package = Package(
       dependencies: [
         "MeetingModel",
         "MeetingStore",
+        "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .testTarget(
@@ -37,6 +41,7 @@ let package = Package(
       dependencies: ["MeetingStore", "MeetingModel"],
       exclude: ["Fixtures"]
     ),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(
       name: "MeetingModelTests",
       dependencies: [

@@ -230,7 +230,7 @@ struct QueueOrdering {
 // MARK: Formatting shared by reasons and messages
 
 /// `1st`, `2nd`, `3rd`, `11th`…
-func ordinal(_ n: Int) -> String {
+public func ordinal(_ n: Int) -> String {
   let suffix: String
   switch (n % 10, n % 100) {
   case (_, 11...13): suffix = "th"

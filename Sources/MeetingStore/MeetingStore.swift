@@ -46,7 +46,7 @@ public final class MeetingStore: Sendable {
   }
 
   /// Creates a new meeting file holding already-recorded events (an import), in one transaction.
-  static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
+  public static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
     let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       if errno == EEXIST {

@@ -8,8 +8,20 @@ struct Roundtable: ParsableCommand {
     abstract: "Run a co-production meeting where every voice counts.",
     discussion: """
       The speaking queue balances voices: people not yet heard, and groups under-represented
-      in airtime, come first, and every place in the queue shows why.
+      in airtime, come first, and every place in the queue shows why. Every change is an event
+      in the meeting file; nothing is edited or deleted.
+
+      Names can be given in part and in any case ("siobhan" finds Siobhán Byrne). Mutating
+      verbs take --at to record an earlier or scripted time.
+
+      Exit status: 0 done; 1 refused (nothing changed; the message says why); 2 the meeting
+      file cannot be used (it was not changed); 64 the command line is wrong.
       """,
-    subcommands: [DemoCommand.self]
+    subcommands: [
+      NewCommand.self, JoinCommand.self, LeaveCommand.self, AgendaCommand.self, HandCommand.self,
+      LowerCommand.self, NextCommand.self, DoneCommand.self, MoveCommand.self, QueueCommand.self,
+      DecideCommand.self, SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self,
+      LogCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
+    ]
   )
 }

@@ -1,0 +1,105 @@
+import ArgumentParser
+import MeetingModel
+import MeetingStore
+import TerminalUI
+
+struct AgendaCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "agenda",
+    abstract: "Add to the agenda, move on to the next item, or list it.",
+    subcommands: [AgendaAdd.self, AgendaNext.self, AgendaList.self]
+  )
+}
+
+struct AgendaAdd: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Add an agenda item.",
+    discussion: """
+      Examples:
+        roundtable agenda add forum.roundtable "First home offers at 18" --minutes 25 --lead Tom
+        roundtable agenda add forum.roundtable "Bus passes" --minutes 15 --lead Siobhán --lead Ama
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Argument(help: "The item's title.") var title: String
+  @Option(help: "Timebox in minutes (1 to 600).") var minutes: Int?
+  @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] = []
+  @OptionGroup var time: TimeOption
+
+  func run() throws {
+    try reporting {
+      var session = try MeetingSession(file: file.file, access: .readWrite)
+      let leadIDs = try leads.map { try session.participant($0) }
+      try session.record(.addAgendaItem(title: title, minutes: minutes, leads: leadIDs), at: time.instant())
+      try session.close()
+    }
+  }
+}
+
+struct AgendaNext: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "next",
+    abstract: "Close the current item (ending the current turn) and open the next one.",
+    discussion: "Example:\n  roundtable agenda next forum.roundtable"
+  )
+
+  @OptionGroup var file: FileArgument
+  @OptionGroup var time: TimeOption
+
+  func run() throws {
+    try reporting {
+      var session = try MeetingSession(file: file.file, access: .readWrite)
+      try session.record(.nextItem, at: time.instant())
+      if session.state.currentItem == nil { print("That was the last item on the agenda.") }
+      try session.close()
+    }
+  }
+}
+
+struct AgendaList: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Show the agenda with each item's status and time.",
+    discussion: "Example:\n  roundtable agenda list forum.roundtable"
+  )
+
+  @OptionGroup var file: FileArgument
+  @Option(help: "Show times as of this ISO-8601 time (default now).") var at: String?
+
+  func run() throws {
+    try reporting {
+      let session = try MeetingSession(file: file.file, access: .readOnly)
+      let now = try TimeOption(at: at).instant()
+      let state = session.state
+      guard !state.agendaOrder.isEmpty else {
+        print("The agenda is empty.")
+        return
+      }
+      var rows: [[String]] = []
+      for (offset, id) in state.agendaOrder.enumerated() {
+        guard let item = state.item(id) else { continue }
+        let elapsed = formatDuration(seconds: item.elapsedMilliseconds(at: now) / 1000)
+        var timing = item.minutes.map { "\(elapsed) of \($0) min" } ?? elapsed
+        if let remaining = item.remainingMilliseconds(at: now), remaining < 0 {
+          timing += ", over by \(formatDuration(seconds: -remaining / 1000))"
+        }
+        rows.append([
+          "\(item.status == .current ? ">" : " ")\(offset + 1).", item.title, item.status.rawValue, timing,
+          item.leads.map { state.name(of: $0) }.joined(separator: ", "),
+        ])
+      }
+      print(Table(headers: ["#", "Item", "Status", "Time", "Leads"], rows: rows).text, terminator: "")
+      let parked = state.parkingLot
+      if !parked.isEmpty { print("Parking lot: " + parked.map(\.title).joined(separator: "; ")) }
+    }
+  }
+}
+
+extension TimeOption {
+  init(at: String?) {
+    self.init()
+    self.at = at
+  }
+}

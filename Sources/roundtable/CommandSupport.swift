@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import MeetingModel
+import MeetingStore
+
+/// The meeting file every verb works on.
+struct FileArgument: ParsableArguments {
+  @Argument(help: "The meeting file (for example forum.roundtable).")
+  var file: String
+}
+
+/// `--at`: when a recorded thing happened (default now), so note-takers can back-fill and
+/// scripts are deterministic.
+struct TimeOption: ParsableArguments {
+  @Option(help: "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00). Default: now.")
+  var at: String?
+
+  func instant() throws -> Instant {
+    guard let at else { return Instant.now }
+    guard let instant = Instant(iso8601: at) else {
+      throw ValidationError("--at '\(at)' is not an ISO-8601 time such as 2026-11-21T10:04:00Z.")
+    }
+    return instant
+  }
+}
+
+extension Instant {
+  /// The system clock, read here at the edge and never inside the model.
+  static var now: Instant {
+    Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+  }
+}
+
+/// Exit statuses, documented in `roundtable --help`.
+enum Exit {
+  /// The command was refused; nothing changed.
+  static let refused: Int32 = 1
+  /// The meeting file could not be used; it was not changed.
+  static let fileProblem: Int32 = 2
+}
+
+/// Writes to standard error (errors and warnings never go to standard output, which is data).
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs a verb, turning refusals and file problems into a clear message and exit status.
+func reporting(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let refusal as Refusal {
+    printError("roundtable: \(refusal.message)")
+    throw ExitCode(Exit.refused)
+  } catch let error as StoreError {
+    printError("roundtable: \(error.message)")
+    throw ExitCode(Exit.fileProblem)
+  }
+}
+
+/// One verb's access to its meeting file.
+struct MeetingSession {
+  let store: MeetingStore
+  var state: MeetingState
+
+  init(file: String, access: MeetingStore.Access) throws {
+    store = try MeetingStore.open(at: file, access: access)
+    state = try store.replay()
+  }
+
+  /// A participant from what someone typed.
+  func participant(_ name: String) throws -> ParticipantID {
+    try state.participantID(named: name)
+  }
+
+  /// Records `command` (decided against the latest state of the file) and prints what happened.
+  @discardableResult
+  mutating func record(_ command: Command, at time: Instant, quiet: Bool = false) throws -> [RecordedEvent] {
+    let recorded = try store.execute(command, on: &state, at: time, metadata: EventMetadata(terminal: "cli"))
+    if !quiet {
+      for event in recorded { print(state.describe(event.event)) }
+    }
+    return recorded
+  }
+
+  func close() throws { try store.close() }
+}
+
+/// JSON for people and programs alike: sorted keys, indented.
+func printJSON(_ value: some Encodable) throws {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+  print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

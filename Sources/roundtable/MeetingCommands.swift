@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import MeetingModel
+import MeetingStore
+
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Create a meeting file (readable by you only).",
+    discussion: """
+      Examples:
+        roundtable new forum.roundtable --title "Care leavers' forum"
+        roundtable new forum.roundtable --title "Forum" --policy fifo
+        roundtable new forum.roundtable --from plan.yaml
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Option(help: "The meeting's title.") var title: String?
+  @Option(help: "What the meeting is for.") var purpose: String?
+  @Option(help: "The meeting's date as written, such as 2026-11-21.") var date: String?
+  @Option(help: "Queue policy: balanced (default) or fifo.") var policy: QueuePolicy.Ordering?
+  @Option(help: "A meeting plan (YAML): title, purpose, policy, targets, participants, agenda.") var from: String?
+  @OptionGroup var time: TimeOption
+
+  func validate() throws {
+    if from == nil && title == nil { throw ValidationError("Give the meeting a --title, or a plan with --from.") }
+  }
+
+  func run() throws {
+    try reporting {
+      let at = try time.instant()
+      var state = MeetingState()
+      var ids = SequentialEventIDs()
+      var recorded: [RecordedEvent] = []
+      if let from {
+        let plan = try MeetingPlan.load(from)
+        for command in try plan.commands(title: title, policy: policy) {
+          recorded += try state.execute(command, at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
+        }
+      } else {
+        recorded = try state.execute(
+          .createMeeting(
+            title: title ?? "", purpose: purpose, date: date, policy: QueuePolicy(ordering: policy ?? .balanced)),
+          at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
+      }
+      // Sequential ids were only for deciding; the file gets random ones.
+      var random = SystemEventIDs()
+      let events = recorded.map { event in
+        RecordedEvent(
+          sequence: event.sequence, id: random.nextEventID(), time: event.time, metadata: event.metadata,
+          event: event.event)
+      }
+      let store = try MeetingStore.create(at: file.file, recorded: events)
+      try store.close()
+      let people = state.participants.count
+      let items = state.agendaOrder.count
+      print(
+        "Created \(file.file): “\(state.info?.title ?? "")” (\(state.describe(state.policy)))"
+          + (from == nil ? "" : ", \(people) people, \(items) agenda items") + ". Only you can read it.")
+    }
+  }
+}
+
+struct JoinCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "join",
+    abstract: "Add someone to the meeting, or welcome them back.",
+    discussion: """
+      The first tag is the person's group for voice balance (unless the facilitator sets group
+      targets); further tags describe them.
+
+      Examples:
+        roundtable join forum.roundtable "Siobhán Byrne" --tag lived-experience --tag young-person
+        roundtable join forum.roundtable "Dr Ama Okafor" --tag professional
+        roundtable join forum.roundtable "Zoë Mensah" --tag lived-experience --time-adjust 1.5
+        roundtable join forum.roundtable "Rachel Lee" --role note-taker
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Argument(help: "The person's name, as they want it shown.") var name: String
+  @Option(name: .customLong("tag"), help: "A group the person belongs to (repeat for several).") var tags: [String] = []
+  @Option(help: "facilitator, co-facilitator, note-taker, participant (default) or observer.") var role: Role = .participant
+  @Option(name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
+  var timeAdjust: Double = 1
+  @OptionGroup var time: TimeOption
+
+  func run() throws {
+    try reporting {
+      var session = try MeetingSession(file: file.file, access: .readWrite)
+      try session.record(.join(name: name, tags: tags, role: role, timeAdjustment: timeAdjust), at: time.instant())
+      try session.close()
+    }
+  }
+}
+
+struct LeaveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "leave",
+    abstract: "Record that someone left (their turn ends and their hand goes down).",
+    discussion: "Example:\n  roundtable leave forum.roundtable Marcus"
+  )
+
+  @OptionGroup var file: FileArgument
+  @Argument(help: "Who left (part of the name is enough).") var name: String
+  @OptionGroup var time: TimeOption
+
+  func run() throws {
+    try reporting {
+      var session = try MeetingSession(file: file.file, access: .readWrite)
+      try session.record(.leave(session.participant(name)), at: time.instant())
+      try session.close()
+    }
+  }
+}
+
+extension Role: ExpressibleByArgument {}
+extension EntryKind: ExpressibleByArgument {}
+extension SignalType: ExpressibleByArgument {}
+extension DecisionMethod: ExpressibleByArgument {}
+extension DecisionOutcome: ExpressibleByArgument {}
+extension ParticipationRung: ExpressibleByArgument {}
+extension UndoKind: ExpressibleByArgument {}

@@ -1,0 +1,221 @@
+import ArgumentParser
+import Foundation
+import MeetingModel
+import MeetingStore
+
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Airtime and turns per person and per group, against targets, and a fairness figure.",
+    discussion: """
+      Airtime counts turns (a turn still going on counts up to now) and the credit of written
+      and supported contributions. Fairness is the Gini coefficient of airtime among those
+      present: 0 when everyone has had the same, near 1 when one person had nearly all of it.
+
+      Examples:
+        roundtable stats forum.roundtable
+        roundtable stats forum.roundtable --json
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Flag(help: "Print JSON with per-person and per-group airtimeSeconds and turns.") var json = false
+  @Option(help: "Count a turn still going on up to this ISO-8601 time (default now).") var at: String?
+
+  struct Report: Encodable {
+    struct Person: Encodable {
+      var name: String
+      var participant: Int
+      var tags: [String]
+      var present: Bool
+      var airtimeSeconds: Double
+      var spokenSeconds: Double
+      var creditedSeconds: Double
+      var turns: Int
+      var contributions: Int
+      var share: Double
+    }
+    struct Group: Encodable {
+      var tag: String
+      var members: Int
+      var airtimeSeconds: Double
+      var turns: Int
+      var share: Double
+      var target: Double?
+    }
+    var people: [Person]
+    var groups: [Group]
+    var totalAirtimeSeconds: Double
+    var totalTurns: Int
+    var gini: Double
+  }
+
+  func run() throws {
+    try reporting {
+      let session = try MeetingSession(file: file.file, access: .readOnly)
+      let stats = session.state.voiceStats(now: try TimeOption(at: at).instant())
+      if json {
+        try printJSON(
+          Report(
+            people: stats.people.map {
+              .init(
+                name: $0.name, participant: $0.participant.rawValue, tags: $0.tags, present: $0.isPresent,
+                airtimeSeconds: $0.airtimeSeconds, spokenSeconds: $0.spokenSeconds,
+                creditedSeconds: $0.creditedSeconds, turns: $0.turns, contributions: $0.contributions,
+                share: $0.share)
+            },
+            groups: stats.groups.map {
+              .init(
+                tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns, share: $0.share,
+                target: $0.target)
+            },
+            totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini))
+        return
+      }
+      let groupRows = stats.groups.map { group in
+        [
+          group.tag, percentText(group.share), group.target.map(percentText) ?? "-",
+          formatDuration(seconds: Int64(group.airtimeSeconds)), "\(group.turns)",
+        ]
+      }
+      print(Table(headers: ["Group", "Share", "Target", "Airtime", "Turns"], rows: groupRows).text)
+      let personRows = stats.people.map { person in
+        [
+          person.name + (person.isPresent ? "" : " (left)"), person.tags.joined(separator: ", "),
+          formatDuration(seconds: Int64(person.airtimeSeconds)), percentText(person.share), "\(person.turns)",
+          person.contributions > 0 ? "\(person.contributions)" : "",
+        ]
+      }
+      print(
+        Table(headers: ["Person", "Groups", "Airtime", "Share", "Turns", "Written"], rows: personRows).text)
+      print(
+        "Fairness (Gini of airtime among those present, 0 = even): \(String(format: "%.2f", stats.gini))")
+    }
+  }
+}
+
+func percentText(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "Show the meeting's events, oldest first; --follow keeps showing new ones.",
+    discussion: """
+      Examples:
+        roundtable log forum.roundtable
+        roundtable log forum.roundtable --json          # one JSON event per line (JSONL)
+        roundtable log forum.roundtable --follow        # until Ctrl-C
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Flag(help: "One JSON object per event per line, as in the JSONL export.") var json = false
+  @Flag(help: "Keep waiting for new events (from other terminals) and show them as they come.") var follow = false
+
+  func run() throws {
+    try reporting {
+      let store = try MeetingStore.open(at: file.file, access: .readOnly)
+      var state = MeetingState()
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      func show(_ events: [RecordedEvent]) throws {
+        for event in events {
+          state.apply(event)
+          if json {
+            print(String(decoding: try encoder.encode(event), as: UTF8.self))
+          } else {
+            let who = [event.metadata.author, event.metadata.terminal].compactMap { $0 }.joined(separator: "@")
+            print("\(event.sequence)  \(event.time.iso8601)  \(state.describe(event.event))" + (who.isEmpty ? "" : "  [\(who)]"))
+          }
+        }
+        fflush(nil)
+      }
+      try show(try store.events())
+      while follow {
+        try show(try store.waitForEvents(after: state.version, timeout: .seconds(3600)))
+      }
+    }
+  }
+}
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export the meeting (jsonl: the raw events, one per line).",
+    discussion: """
+      Markdown, HTML and CSV minutes come in a later version.
+
+      Examples:
+        roundtable export forum.roundtable --format jsonl -o forum.jsonl
+        roundtable export forum.roundtable --format jsonl > forum.jsonl
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, markdown, html, csv
+  }
+
+  @OptionGroup var file: FileArgument
+  @Option(help: "jsonl (markdown, html and csv are coming).") var format: Format
+  @Flag(help: "Replace names with stable labels (coming with the minutes).") var anonymize = false
+  @Option(name: .shortAndLong, help: "Write to this file (created readable by you only) instead of the screen.")
+  var output: String?
+
+  func run() throws {
+    try reporting {
+      guard format == .jsonl, !anonymize else {
+        printError(
+          "roundtable: \(format.rawValue) export\(anonymize ? " with --anonymize" : "") is not available yet; "
+            + "use --format jsonl.")
+        throw ExitCode(Exit.refused)
+      }
+      let store = try MeetingStore.open(at: file.file, access: .readOnly)
+      var text = ""
+      try store.exportJSONL { text += $0 + "\n" }
+      if let output {
+        try writePrivately(text, to: output)
+      } else {
+        print(text, terminator: "")
+      }
+    }
+  }
+}
+
+/// Writes a new file readable by its owner only (exports hold the same personal stories as the
+/// meeting); refuses to overwrite an existing file.
+func writePrivately(_ text: String, to path: String) throws {
+  let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+  guard descriptor >= 0 else {
+    throw StoreError(
+      errno == EEXIST ? .alreadyExists : .io,
+      errno == EEXIST
+        ? "\(path) already exists; choose another name (nothing was changed)."
+        : "Cannot create \(path): \(String(cString: strerror(errno))).")
+  }
+  let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+  try handle.write(contentsOf: Data(text.utf8))
+  try handle.synchronize()
+}
+
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Create a new meeting file from an exported event log (JSONL).",
+    discussion: "Example:\n  roundtable import copy.roundtable forum.jsonl"
+  )
+
+  @OptionGroup var file: FileArgument
+  @Argument(help: "The JSONL file exported with `roundtable export --format jsonl`.") var events: String
+
+  func run() throws {
+    try reporting {
+      guard let text = try? String(contentsOfFile: events, encoding: .utf8) else {
+        throw StoreError(.notFound, "Cannot read \(events): no such file, or it is not text.")
+      }
+      let store = try MeetingStore.importJSONL(text.split(separator: "\n").map(String.init), to: file.file)
+      let state = try store.replay()
+      try store.close()
+      print("Imported \(state.version) events into \(file.file): “\(state.info?.title ?? "")”.")
+    }
+  }
+}
