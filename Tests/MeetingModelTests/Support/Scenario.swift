@@ -24,6 +24,18 @@ struct Scenario {
     for (name, tags) in people { given(.join(name: name, tags: tags)) }
   }
 
+  /// An empty meeting file: no meeting created yet.
+  static var empty: Scenario {
+    var scenario = Scenario()
+    scenario.state = MeetingState()
+    scenario.ids = SequentialEventIDs()
+    scenario.log = []
+    return scenario
+  }
+
+  /// The id of the last event recorded so far, for the `undoes` of a correction.
+  var lastEventID: EventID? { log.last?.id }
+
   /// The usual table for queue tests: two people with lived experience, two professionals.
   static func forum(policy: QueuePolicy = .balanced) -> Scenario {
     Scenario(
@@ -57,7 +69,8 @@ struct Scenario {
     let before = state
     do {
       let events = try state.execute(command, at: now, ids: &ids)
-      Issue.record("\(command) was not refused: it recorded \(events.map(\.event))", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(command) was not refused: it recorded \(events.map(\.event))", sourceLocation: sourceLocation)
       return nil
     } catch {
       #expect(state == before, "a refused command changed the state", sourceLocation: sourceLocation)
