@@ -476,6 +476,73 @@ struct ParticipantAndTurnTests {
     #expect(meeting.state.round == nil)
   }
 
+  @Test func theLastPersonInARoundLeavingEndsTheRound() throws {
+    var meeting = Scenario.forum()
+    meeting.given(.startRound(order: [meeting.id("Amira"), meeting.id("Ben")]), .nextSpeaker, .nextSpeaker)
+    #expect(
+      try meeting.when(.leave(meeting.id("Ben")))
+        == [
+          .turnEnded(TurnEnded(participant: ParticipantID(2))),
+          .roundEnded(RoundEnded()),
+          .participantLeft(ParticipantLeft(participant: ParticipantID(2))),
+        ])
+    #expect(meeting.state.round == nil)
+    #expect(
+      try meeting.when(.giveFloor(meeting.id("Amira")))
+        == [.turnStarted(TurnStarted(participant: ParticipantID(1), kind: .point, source: .direct))])
+  }
+
+  @Test func movingOnFromTheLastTurnInARoundEndsTheRound() throws {
+    var meeting = Scenario.forum()
+    meeting.given(.addAgendaItem(title: "Housing"), .addAgendaItem(title: "Education"), .nextItem)
+    meeting.given(.startRound(order: [meeting.id("Amira"), meeting.id("Ben")]), .nextSpeaker, .nextSpeaker)
+    #expect(
+      try meeting.when(.nextItem)
+        == [
+          .turnEnded(TurnEnded(participant: ParticipantID(2))),
+          .roundEnded(RoundEnded()),
+          .agendaItemClosed(AgendaItemClosed(item: AgendaItemID(1))),
+          .agendaItemStarted(AgendaItemStarted(item: AgendaItemID(2))),
+        ])
+    #expect(meeting.state.round == nil)
+  }
+
+  @Test func aRoundThatIsNotOverGoesOnAcrossItemsAndLeaving() throws {
+    var meeting = Scenario.forum()
+    meeting.given(.addAgendaItem(title: "Housing"), .addAgendaItem(title: "Education"), .nextItem)
+    meeting.given(
+      .startRound(order: [meeting.id("Amira"), meeting.id("Ben"), meeting.id("Chloe")]), .nextSpeaker)
+    #expect(
+      try meeting.when(.nextItem)
+        == [
+          .turnEnded(TurnEnded(participant: ParticipantID(1))),
+          .agendaItemClosed(AgendaItemClosed(item: AgendaItemID(1))),
+          .agendaItemStarted(AgendaItemStarted(item: AgendaItemID(2))),
+        ])
+    meeting.given(.nextSpeaker)
+    #expect(
+      try meeting.when(.leave(meeting.id("Ben")))
+        == [
+          .turnEnded(TurnEnded(participant: ParticipantID(2))),
+          .participantLeft(ParticipantLeft(participant: ParticipantID(2))),
+        ])
+    #expect(meeting.state.round?.upcoming == ParticipantID(3))
+  }
+
+  @Test func someoneWhoBecameAnObserverPassesInTheRound() throws {
+    var meeting = Scenario.forum()
+    meeting.given(
+      .startRound(order: [meeting.id("Amira"), meeting.id("Ben"), meeting.id("Chloe")]), .nextSpeaker)
+    meeting.given(.updateParticipant(meeting.id("Ben"), role: .observer))
+    #expect(
+      try meeting.when(.nextSpeaker)
+        == [
+          .turnEnded(TurnEnded(participant: ParticipantID(1))),
+          .roundPassed(RoundPassed(participant: ParticipantID(2))),
+          .turnStarted(TurnStarted(participant: ParticipantID(3), kind: .point, source: .round)),
+        ])
+  }
+
   // MARK: Signals
 
   @Test func signalsAnonymousOrNamedUntilAcknowledged() throws {
