@@ -418,10 +418,12 @@ extension MeetingState {
       return [marker, .handLowered(HandLowered(participant: id, reason: .undone))]
     case .lower:
       guard let id = record.participant, let lowered = record.entry, entry(for: id) == nil,
-        currentTurn?.participant != id, participant(id)?.isPresent == true
+        currentTurn?.participant != id, participant(id)?.isPresent == true, participant(id)?.speaks == true
       else {
         throw Refusal(
-          .cannotUndo, "Can't put \(who)'s hand back up: it is up again, they have the floor, or they left.")
+          .cannotUndo,
+          "Can't put \(who)'s hand back up: it is up again, they have the floor, they left, "
+            + "or they are an observer now.")
       }
       return [marker, .handRestored(HandRestored(entry: lowered))]
     case .floor:

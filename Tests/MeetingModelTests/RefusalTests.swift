@@ -859,7 +859,9 @@ struct RefusalTests {
   @Test func aLoweredHandComesBackOnlyIfItCan() {
     var meeting = Scenario.forum()
     let refusal = Refusal(
-      .cannotUndo, "Can't put Ben's hand back up: it is up again, they have the floor, or they left.")
+      .cannotUndo,
+      "Can't put Ben's hand back up: it is up again, they have the floor, they left, or they are an observer now."
+    )
     let ben = meeting.id("Ben")
     meeting.given(.raiseHand(ben), .lowerHand(ben), .raiseHand(ben))
     #expect(meeting.refusal(.undo(.lower)) == refusal)
@@ -867,6 +869,19 @@ struct RefusalTests {
     #expect(meeting.refusal(.undo(.lower)) == refusal)
     meeting.given(.endTurn, .leave(ben))
     #expect(meeting.refusal(.undo(.lower)) == refusal)
+  }
+
+  @Test func anObserverDoesNotGetAHandBack() {
+    var meeting = Scenario.forum()
+    let dev = meeting.id("Dev")
+    meeting.given(.raiseHand(dev), .lowerHand(dev), .updateParticipant(dev, role: .observer))
+    #expect(
+      meeting.refusal(.undo(.lower))
+        == Refusal(
+          .cannotUndo,
+          "Can't put Dev's hand back up: it is up again, they have the floor, they left, or they are an observer now."
+        ))
+    #expect(meeting.state.entries.isEmpty)
   }
 
   @Test func theFloorCanOnlyBeTakenBackDuringTheTurn() {
