@@ -912,6 +912,30 @@ struct RefusalTests {
     #expect(meeting.refusal(.undo(.move)) == refusal)
   }
 
+  /// Commands only withdraw contributions, signals and actions through undo, which also drops
+  /// the undo record; a log written elsewhere can still hold a bare withdrawal.
+  @Test func aBareWithdrawalInTheLogLeavesNothingToTakeBack() {
+    var meeting = Scenario.forum()
+    meeting.given(
+      .recordContribution(meeting.id("Amira"), mode: .written, text: "Card"), .sendSignal(.jargon),
+      .addAction(ActionDraft(owner: "Ben", text: "Book rooms")))
+    for event: MeetingEvent in [
+      .contributionWithdrawn(ContributionWithdrawn(contribution: ContributionID(1))),
+      .signalWithdrawn(SignalWithdrawn(signal: SignalID(1))),
+      .actionItemWithdrawn(ActionItemWithdrawn(action: ActionItemID(1))),
+    ] {
+      meeting.state.apply(
+        RecordedEvent(
+          sequence: meeting.state.version + 1, id: meeting.ids.nextEventID(), time: meeting.now, event: event)
+      )
+    }
+    #expect(
+      meeting.refusal(.undo(.contribution)) == Refusal(.cannotUndo, "That contribution is already withdrawn.")
+    )
+    #expect(meeting.refusal(.undo(.signal)) == Refusal(.cannotUndo, "That signal is already withdrawn."))
+    #expect(meeting.refusal(.undo(.action)) == Refusal(.cannotUndo, "That action item is already withdrawn."))
+  }
+
   @Test func aWithdrawnDecisionCannotBeUndone() {
     var meeting = Scenario.forum()
     meeting.given(
