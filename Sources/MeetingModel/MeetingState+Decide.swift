@@ -51,7 +51,7 @@ extension MeetingState {
     case .leave(let id):
       let person = try presentParticipant(id)
       var events: [MeetingEvent] = []
-      if currentTurn?.participant == id { events.append(.turnEnded(TurnEnded(participant: id))) }
+      if currentTurn?.participant == id { events += endingCurrentTurn() }
       if entry(for: id) != nil { events.append(.handLowered(HandLowered(participant: id, reason: .left))) }
       events.append(.participantLeft(ParticipantLeft(participant: person.id)))
       return events
@@ -181,10 +181,8 @@ extension MeetingState {
             participant: id, kind: waiting?.kind ?? .point, source: waiting == nil ? .direct : .queue)))
       return events
     case .endTurn:
-      guard let turn = currentTurn else { throw Refusal(.noCurrentSpeaker, "Nobody has the floor.") }
-      var events: [MeetingEvent] = [.turnEnded(TurnEnded(participant: turn.participant))]
-      if let round, round.upcoming == nil { events.append(.roundEnded(RoundEnded())) }
-      return events
+      guard currentTurn != nil else { throw Refusal(.noCurrentSpeaker, "Nobody has the floor.") }
+      return endingCurrentTurn()
 
     case .recordContribution(let id, let mode, let text, let creditSeconds, let supporter):
       let person = try knownParticipant(id)
@@ -301,8 +299,7 @@ extension MeetingState {
     guard currentItem != nil || upcoming != nil else {
       throw Refusal(.noItemsLeft, "No agenda items are left to open; add one first.")
     }
-    var events = openingIfNeeded()
-    if let turn = currentTurn { events.append(.turnEnded(TurnEnded(participant: turn.participant))) }
+    var events = openingIfNeeded() + endingCurrentTurn()
     if let current = currentItem { events.append(.agendaItemClosed(AgendaItemClosed(item: current))) }
     if let upcoming { events.append(.agendaItemStarted(AgendaItemStarted(item: upcoming))) }
     return events
@@ -312,9 +309,11 @@ extension MeetingState {
     var events = openingIfNeeded()
     if let turn = currentTurn { events.append(.turnEnded(TurnEnded(participant: turn.participant))) }
     if let round {
-      // Skip people who have left since the round began: they pass.
+      // Skip people who have left or become observers since the round began: they pass.
       var done = round.done
-      while done < round.order.count, participant(round.order[done])?.isPresent != true {
+      while done < round.order.count,
+        participant(round.order[done]).map({ $0.isPresent && $0.speaks }) != true
+      {
         events.append(.roundPassed(RoundPassed(participant: round.order[done])))
         done += 1
       }
@@ -420,10 +419,12 @@ extension MeetingState {
       return [marker, .handLowered(HandLowered(participant: id, reason: .undone))]
     case .lower:
       guard let id = record.participant, let lowered = record.entry, entry(for: id) == nil,
-        currentTurn?.participant != id, participant(id)?.isPresent == true
+        currentTurn?.participant != id, participant(id)?.isPresent == true, participant(id)?.speaks == true
       else {
         throw Refusal(
-          .cannotUndo, "Can't put \(who)'s hand back up: it is up again, they have the floor, or they left.")
+          .cannotUndo,
+          "Can't put \(who)'s hand back up: it is up again, they have the floor, they left, "
+            + "or they are an observer now.")
       }
       return [marker, .handRestored(HandRestored(entry: lowered))]
     case .floor:
@@ -465,6 +466,14 @@ extension MeetingState {
       }
       return [marker, .actionItemWithdrawn(ActionItemWithdrawn(action: id))]
     }
+  }
+
+  /// Ends the current turn, if there is one; a go-round that turn finished ends with it.
+  private func endingCurrentTurn() -> [MeetingEvent] {
+    guard let turn = currentTurn else { return [] }
+    var events: [MeetingEvent] = [.turnEnded(TurnEnded(participant: turn.participant))]
+    if let round, round.upcoming == nil { events.append(.roundEnded(RoundEnded())) }
+    return events
   }
 
   // MARK: Checks

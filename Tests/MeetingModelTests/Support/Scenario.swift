@@ -24,6 +24,18 @@ struct Scenario {
     for (name, tags) in people { given(.join(name: name, tags: tags)) }
   }
 
+  /// An empty meeting file: no meeting created yet.
+  static var empty: Scenario {
+    var scenario = Scenario()
+    scenario.state = MeetingState()
+    scenario.ids = SequentialEventIDs()
+    scenario.log = []
+    return scenario
+  }
+
+  /// The id of the last event recorded so far, for the `undoes` of a correction.
+  var lastEventID: EventID? { log.last?.id }
+
   /// The usual table for queue tests: two people with lived experience, two professionals.
   static func forum(policy: QueuePolicy = .balanced) -> Scenario {
     Scenario(
