@@ -150,15 +150,17 @@ struct RefusalTests {
       meeting.refusal(.raiseHand(meeting.id("Amira")))
         == Refusal(
           .timeGoesBack,
-          "That time (2026-11-21T09:59:59Z) is before the last recorded event (2026-11-21T10:00:00Z); "
-            + "events are kept in time order."))
+          "That time (2026-11-21T09:59:59Z) is before the last recorded event (2026-11-21T10:00:00Z): turns, "
+            + "hands and the agenda are kept in time order. Decisions, stances, actions and contributions "
+            + "can be back-filled."))
     meeting.now = Scenario.start.adding(milliseconds: -250)
     #expect(
       meeting.refusal(.closeMeeting)
         == Refusal(
           .timeGoesBack,
-          "That time (2026-11-21T09:59:59.750Z) is before the last recorded event (2026-11-21T10:00:00Z); "
-            + "events are kept in time order."))
+          "That time (2026-11-21T09:59:59.750Z) is before the last recorded event (2026-11-21T10:00:00Z): turns, "
+            + "hands and the agenda are kept in time order. Decisions, stances, actions and contributions "
+            + "can be back-filled."))
     // The same instant as the last event is not going back.
     meeting.now = Scenario.start
     #expect(try meeting.when(.raiseHand(meeting.id("Amira"))).count == 1)

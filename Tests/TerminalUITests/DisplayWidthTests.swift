@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Display width per grapheme cluster")
 struct DisplayWidthTests {
