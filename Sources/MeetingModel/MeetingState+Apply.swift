@@ -50,7 +50,7 @@ extension MeetingState {
       items.append(
         AgendaItem(
           id: e.item, title: e.title, leads: e.leads, minutes: e.minutes, status: .pending,
-          isParked: e.parked, elapsedBefore: 0, startedAt: nil, speakers: []))
+          isParked: e.parked, stretches: [], speakers: []))
       if !e.parked { insertIntoAgenda(e.item, at: e.position) }
     case .agendaItemMoved(let e):
       guard let from = agendaOrder.firstIndex(of: e.item) else { return }
@@ -64,7 +64,7 @@ extension MeetingState {
         insertIntoAgenda(e.item, at: nil)
       }
       items[index].status = .current
-      items[index].startedAt = at
+      items[index].stretches.append(AgendaStretch(start: at, end: nil))
       currentItem = e.item
     case .agendaItemClosed(let e):
       pauseItem(e.item, at: at, status: .done)
@@ -237,8 +237,9 @@ extension MeetingState {
 
   private mutating func pauseItem(_ id: AgendaItemID, at: Instant, status: AgendaItemStatus) {
     guard let index = itemIndex(id) else { return }
-    items[index].elapsedBefore = items[index].elapsedMilliseconds(at: at)
-    items[index].startedAt = nil
+    if let last = items[index].stretches.indices.last, items[index].stretches[last].end == nil {
+      items[index].stretches[last].end = at
+    }
     items[index].status = status
     if currentItem == id { currentItem = nil }
   }

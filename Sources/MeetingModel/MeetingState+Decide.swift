@@ -186,6 +186,9 @@ extension MeetingState {
 
     case .recordContribution(let id, let mode, let text, let creditSeconds, let supporter):
       let person = try knownParticipant(id)
+      guard person.speaks else {
+        throw Refusal(.observer, "\(person.name) is an observer; change their role to count their contributions.")
+      }
       let text = try required(text, "Say what \(person.name) contributed.")
       guard (0...3600).contains(creditSeconds) else {
         throw Refusal(.invalidInput, "Credit a contribution with 0 to 3600 seconds of airtime.")
@@ -238,7 +241,7 @@ extension MeetingState {
       return [.signalAcknowledged(SignalAcknowledged(signal: id))]
 
     case .recordDecision(let draft):
-      return try decideRecordDecision(draft)
+      return try decideRecordDecision(draft, at: time)
     case .recordStance(let id, let stance):
       _ = try liveDecision(id)
       _ = try knownParticipant(stance.participant)
@@ -294,8 +297,11 @@ extension MeetingState {
   }
 
   private func decideNextItem() throws(Refusal) -> [MeetingEvent] {
+    // The first pending item after the current one; then any pending item skipped earlier.
     let start = currentItem.flatMap { agendaOrder.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-    let upcoming = agendaOrder[start...].first { item($0)?.status == .pending }
+    let upcoming =
+      agendaOrder[start...].first { item($0)?.status == .pending }
+      ?? agendaOrder[..<start].first { item($0)?.status == .pending }
     guard currentItem != nil || upcoming != nil else {
       throw Refusal(.noItemsLeft, "No agenda items are left to open; add one first.")
     }
@@ -349,16 +355,22 @@ extension MeetingState {
     return events
   }
 
-  private func decideRecordDecision(_ draft: DecisionDraft) throws(Refusal) -> [MeetingEvent] {
+  private func decideRecordDecision(_ draft: DecisionDraft, at time: Instant) throws(Refusal) -> [MeetingEvent] {
     let text = try required(draft.text, "A decision needs its text: what was decided?")
-    let itemID = draft.item ?? currentItem
+    // A back-filled decision belongs by default to the item that was under way at its time.
+    let itemID =
+      draft.item ?? (time < (lastEventTime ?? time) ? items.last { $0.wasCurrent(at: time) }?.id : nil)
+      ?? currentItem
     if let itemID {
       let item = try knownItem(itemID)
-      guard item.status == .pending || item.status == .current, !item.isParked else {
+      // A closed item takes decisions back-filled to a time when it was under way.
+      let open = item.status == .pending || item.status == .current || item.wasCurrent(at: time)
+      guard open, !item.isParked else {
         throw Refusal(
           .decisionOnClosedItem,
           "“\(item.title)” is \(item.isParked ? "in the parking lot" : item.status.rawValue): "
-            + "record the decision on the current item, or reopen this one first.")
+            + "record the decision on the current item, give the time it was under way (--at), "
+            + "or reopen it first.")
       }
     }
     try checkVotes(draft.votes, method: draft.method)
@@ -458,7 +470,11 @@ extension MeetingState {
       guard decision(id)?.isWithdrawn == false else {
         throw Refusal(.cannotUndo, "Decision \(id) is already withdrawn.")
       }
-      return [marker, .decisionWithdrawn(DecisionWithdrawn(decision: id, reason: "undone"))]
+      // Its action items go with it.
+      let actionsToWithdraw = actions.filter { $0.decision == id && !$0.isWithdrawn }.map {
+        MeetingEvent.actionItemWithdrawn(ActionItemWithdrawn(action: $0.id))
+      }
+      return [marker, .decisionWithdrawn(DecisionWithdrawn(decision: id, reason: "undone"))] + actionsToWithdraw
     case .action:
       let id = ActionItemID(record.target)
       guard actions.indices.contains(id.index), !actions[id.index].isWithdrawn else {

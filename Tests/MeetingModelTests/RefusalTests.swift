@@ -672,17 +672,19 @@ struct RefusalTests {
       meeting.refusal(draft(1))
         == Refusal(
           .decisionOnClosedItem,
-          "“Housing” is done: record the decision on the current item, or reopen this one first."))
+          "“Housing” is done: record the decision on the current item, give the time it was under way (--at), or reopen it first."
+        ))
     #expect(
       meeting.refusal(draft(3))
         == Refusal(
           .decisionOnClosedItem,
-          "“Transport” is deferred: record the decision on the current item, or reopen this one first."))
+          "“Transport” is deferred: record the decision on the current item, give the time it was under way (--at), or reopen it first."
+        ))
     #expect(
       meeting.refusal(draft(4))
         == Refusal(
           .decisionOnClosedItem,
-          "“Bus passes” is in the parking lot: record the decision on the current item, or reopen this one first."
+          "“Bus passes” is in the parking lot: record the decision on the current item, give the time it was under way (--at), or reopen it first."
         ))
     // Once closed, the item that was current takes no more decisions either.
     meeting.given(.closeItem)
