@@ -311,9 +311,11 @@ extension MeetingState {
     var events = openingIfNeeded()
     if let turn = currentTurn { events.append(.turnEnded(TurnEnded(participant: turn.participant))) }
     if let round {
-      // Skip people who have left since the round began: they pass.
+      // Skip people who have left or become observers since the round began: they pass.
       var done = round.done
-      while done < round.order.count, participant(round.order[done])?.isPresent != true {
+      while done < round.order.count,
+        participant(round.order[done]).map({ $0.isPresent && $0.speaks }) != true
+      {
         events.append(.roundPassed(RoundPassed(participant: round.order[done])))
         done += 1
       }
@@ -419,10 +421,12 @@ extension MeetingState {
       return [marker, .handLowered(HandLowered(participant: id, reason: .undone))]
     case .lower:
       guard let id = record.participant, let lowered = record.entry, entry(for: id) == nil,
-        currentTurn?.participant != id, participant(id)?.isPresent == true
+        currentTurn?.participant != id, participant(id)?.isPresent == true, participant(id)?.speaks == true
       else {
         throw Refusal(
-          .cannotUndo, "Can't put \(who)'s hand back up: it is up again, they have the floor, or they left.")
+          .cannotUndo,
+          "Can't put \(who)'s hand back up: it is up again, they have the floor, they left, "
+            + "or they are now an observer.")
       }
       return [marker, .handRestored(HandRestored(entry: lowered))]
     case .floor:

@@ -20,7 +20,9 @@ struct BalancedQueueTests {
     #expect(meeting.queueNames == ["Dev", "Ben"])
     #expect(
       meeting.state.speakingQueue.map(\.reasons) == [
-        ["first time speaking", "professional voices at 100% of airtime, target 50%", "raised hand at 10:01"],
+        [
+          "first time speaking", "professional voices at 100% of airtime, target 50%", "raised hand at 10:01",
+        ],
         [
           "has already spoken on this item", "professional voices at 100% of airtime, target 50%",
           "1m 00s of airtime so far", "raised hand at 10:01",
@@ -56,7 +58,9 @@ struct BalancedQueueTests {
 
   @Test func setTargetsOverrideEqualShares() throws {
     let policy = QueuePolicy(
-      groupTargets: [GroupTarget(tag: "lived-experience", share: 0.7), GroupTarget(tag: "professional", share: 0.3)])
+      groupTargets: [
+        GroupTarget(tag: "lived-experience", share: 0.7), GroupTarget(tag: "professional", share: 0.3),
+      ])
     var meeting = Scenario.forum(policy: policy)
     meeting.speak("Amira", seconds: 60)
     meeting.speak("Ben", seconds: 40)
@@ -104,7 +108,8 @@ struct BalancedQueueTests {
       written == [
         .contributionRecorded(
           ContributionRecorded(
-            contribution: ContributionID(1), participant: ParticipantID(1), mode: .written, text: "Card: bus passes",
+            contribution: ContributionID(1), participant: ParticipantID(1), mode: .written,
+            text: "Card: bus passes",
             creditSeconds: 60, supporter: nil))
       ])
     meeting.given(.raiseHand(meeting.id("Amira")), .raiseHand(meeting.id("Chloe")))

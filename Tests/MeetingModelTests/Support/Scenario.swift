@@ -57,7 +57,8 @@ struct Scenario {
     let before = state
     do {
       let events = try state.execute(command, at: now, ids: &ids)
-      Issue.record("\(command) was not refused: it recorded \(events.map(\.event))", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(command) was not refused: it recorded \(events.map(\.event))", sourceLocation: sourceLocation)
       return nil
     } catch {
       #expect(state == before, "a refused command changed the state", sourceLocation: sourceLocation)
