@@ -20,7 +20,9 @@ extension MeetingState {
     case .participantReturned(let e): return "\(name(of: e.participant)) came back"
     case .participantUpdated(let e):
       var changes: [String] = []
-      if let tags = e.tags { changes.append("groups: \(tags.isEmpty ? "none" : tags.joined(separator: ", "))") }
+      if let tags = e.tags {
+        changes.append("groups: \(tags.isEmpty ? "none" : tags.joined(separator: ", "))")
+      }
       if let role = e.role { changes.append("role: \(role.rawValue)") }
       if let adjustment = e.timeAdjustment { changes.append("speaking time: \(formatFactor(adjustment))") }
       return "\(name(of: e.participant)) updated (\(changes.joined(separator: "; ")))"
@@ -34,7 +36,8 @@ extension MeetingState {
     case .agendaItemStarted(let e): return "Agenda item opened: “\(title(of: e.item))”"
     case .agendaItemClosed(let e): return "Agenda item closed: “\(title(of: e.item))”"
     case .agendaItemDeferred(let e): return "Agenda item deferred: “\(title(of: e.item))”"
-    case .agendaItemUnparked(let e): return "Taken from the parking lot onto the agenda: “\(title(of: e.item))”"
+    case .agendaItemUnparked(let e):
+      return "Taken from the parking lot onto the agenda: “\(title(of: e.item))”"
     case .handRaised(let e): return "\(name(of: e.participant)) raised a hand (\(e.kind.label))"
     case .handLowered(let e):
       let who = name(of: e.participant)
@@ -45,7 +48,8 @@ extension MeetingState {
       case .undone: return "\(who)'s raised hand was undone"
       }
     case .queueEntryMoved(let e):
-      return "\(name(of: e.participant)) moved to \(ordinal(e.position)) place by the facilitator: \(e.reason)"
+      return
+        "\(name(of: e.participant)) moved to \(ordinal(e.position)) place by the facilitator: \(e.reason)"
     case .handRestored(let e): return "\(name(of: e.entry.participant))'s hand went back up (undo)"
     case .queueEntryMoveReverted(let e): return "The move of \(name(of: e.participant)) was undone"
     case .turnStarted(let e):
@@ -57,7 +61,8 @@ extension MeetingState {
     case .turnEnded(let e): return "\(name(of: e.participant))'s turn ended"
     case .turnRevoked(let e): return "The floor given to \(name(of: e.participant)) was taken back (undo)"
     case .contributionRecorded(let e):
-      var text = "\(e.mode == .written ? "Written" : "Supported") contribution from \(name(of: e.participant))"
+      var text =
+        "\(e.mode == .written ? "Written" : "Supported") contribution from \(name(of: e.participant))"
       if let supporter = e.supporter { text += " with \(name(of: supporter))" }
       return text + ": “\(e.text)”"
     case .contributionWithdrawn(let e): return "Contribution \(e.contribution) withdrawn"
@@ -92,7 +97,8 @@ extension MeetingState {
     var parts = [policy.ordering.rawValue]
     parts.append(policy.interruptsFirst ? "interrupts first" : "interrupts off")
     if policy.ordering == .balanced {
-      parts.append(policy.starvationLimit > 0 ? "guard after \(policy.starvationLimit) turns" : "no starvation guard")
+      parts.append(
+        policy.starvationLimit > 0 ? "guard after \(policy.starvationLimit) turns" : "no starvation guard")
       if !policy.groupTargets.isEmpty {
         parts.append(policy.groupTargets.map { "\($0.tag) \(percent($0.share))" }.joined(separator: " / "))
       }

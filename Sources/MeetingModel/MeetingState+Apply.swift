@@ -24,6 +24,8 @@ extension MeetingState {
       status = .closed
       entries.removeAll()
       round = nil
+      // Hands and turns end with the meeting: they cannot be undone back into a reopened one.
+      undoLog.removeAll { [.hand, .lower, .floor, .move].contains($0.kind) }
     case .policyChanged(let e):
       policy = e.policy
       policyChangedAt = at
@@ -112,6 +114,7 @@ extension MeetingState {
       turn.end = at
       turns.append(turn)
       currentTurn = nil
+      overtakenByCurrentTurn.removeAll(keepingCapacity: true)
       if let index = participantIndex(e.participant) {
         voice[index].spokenMilliseconds += turn.milliseconds(at: at)
         voice[index].turns += 1
@@ -124,13 +127,11 @@ extension MeetingState {
         round.done = max(0, round.done - 1)
         self.round = round
       }
-      if turn.source != .round {
-        // Take back the overtaking that the voided turn caused.
-        let limit = min(e.restoredEntry?.arrival ?? Int64.max, turn.startSequence)
-        for index in entries.indices where entries[index].arrival < limit && entries[index].overtaken > 0 {
-          entries[index].overtaken -= 1
-        }
+      // Take back exactly the overtaking that the voided turn caused.
+      for index in entries.indices where overtakenByCurrentTurn.contains(entries[index].participant) {
+        entries[index].overtaken = max(0, entries[index].overtaken - 1)
       }
+      overtakenByCurrentTurn.removeAll(keepingCapacity: true)
       if let restored = e.restoredEntry, entry(for: restored.participant) == nil { insertByArrival(restored) }
     case .contributionRecorded(let e):
       guard e.contribution.rawValue == contributions.count + 1, let index = participantIndex(e.participant)
@@ -251,6 +252,7 @@ extension MeetingState {
 
   private mutating func startTurn(_ e: TurnStarted, recorded: RecordedEvent) {
     guard participantIndex(e.participant) != nil, currentTurn == nil else { return }
+    overtakenByCurrentTurn.removeAll(keepingCapacity: true)
     var fromQueue: QueueEntry?
     if let index = entries.firstIndex(where: { $0.participant == e.participant }) {
       fromQueue = entries.remove(at: index)
@@ -265,6 +267,7 @@ extension MeetingState {
       let arrival = fromQueue?.arrival ?? Int64.max
       for index in entries.indices where entries[index].arrival < arrival {
         entries[index].overtaken += 1
+        overtakenByCurrentTurn.append(entries[index].participant)
       }
     }
     currentTurn = Turn(

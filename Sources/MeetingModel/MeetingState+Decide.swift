@@ -187,7 +187,8 @@ extension MeetingState {
     case .recordContribution(let id, let mode, let text, let creditSeconds, let supporter):
       let person = try knownParticipant(id)
       guard person.speaks else {
-        throw Refusal(.observer, "\(person.name) is an observer; change their role to count their contributions.")
+        throw Refusal(
+          .observer, "\(person.name) is an observer; change their role to count their contributions.")
       }
       let text = try required(text, "Say what \(person.name) contributed.")
       guard (0...3600).contains(creditSeconds) else {
@@ -355,7 +356,9 @@ extension MeetingState {
     return events
   }
 
-  private func decideRecordDecision(_ draft: DecisionDraft, at time: Instant) throws(Refusal) -> [MeetingEvent] {
+  private func decideRecordDecision(_ draft: DecisionDraft, at time: Instant) throws(Refusal)
+    -> [MeetingEvent]
+  {
     let text = try required(draft.text, "A decision needs its text: what was decided?")
     // A back-filled decision belongs by default to the item that was under way at its time.
     let itemID =
@@ -474,7 +477,8 @@ extension MeetingState {
       let actionsToWithdraw = actions.filter { $0.decision == id && !$0.isWithdrawn }.map {
         MeetingEvent.actionItemWithdrawn(ActionItemWithdrawn(action: $0.id))
       }
-      return [marker, .decisionWithdrawn(DecisionWithdrawn(decision: id, reason: "undone"))] + actionsToWithdraw
+      return [marker, .decisionWithdrawn(DecisionWithdrawn(decision: id, reason: "undone"))]
+        + actionsToWithdraw
     case .action:
       let id = ActionItemID(record.target)
       guard actions.indices.contains(id.index), !actions[id.index].isWithdrawn else {

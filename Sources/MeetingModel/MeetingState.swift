@@ -80,6 +80,9 @@ public struct MeetingState: Equatable, Sendable {
   /// Who has spoken while no agenda item was current.
   public internal(set) var speakersWithoutItem: [ParticipantID] = []
   var undoLog: [UndoRecord] = []
+  /// Who the current turn overtook (reused buffer), so an undo of the floor takes back exactly
+  /// those counts.
+  var overtakenByCurrentTurn: [ParticipantID] = []
 
   public init() {}
 

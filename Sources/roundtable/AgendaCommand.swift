@@ -25,7 +25,8 @@ struct AgendaAdd: ParsableCommand {
   @OptionGroup var file: FileArgument
   @Argument(help: "The item's title.") var title: String
   @Option(help: "Timebox in minutes (1 to 600).") var minutes: Int?
-  @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] = []
+  @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] =
+    []
   @OptionGroup var time: TimeOption
 
   func run() throws {

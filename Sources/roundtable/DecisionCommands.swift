@@ -23,9 +23,11 @@ struct DecideCommand: ParsableCommand {
   @Argument(help: "What was decided.") var text: String
   @Option(help: "consensus, consent, vote or other.") var method: DecisionMethod
   @Option(help: "agreed, not-agreed or deferred.") var outcome: DecisionOutcome
-  @Option(name: .customLong("stance"), help: "NAME=stance[:reason] (repeat for each person).") var stances: [String] = []
+  @Option(name: .customLong("stance"), help: "NAME=stance[:reason] (repeat for each person).") var stances:
+    [String] = []
   @Option(help: "The participation rung the decision was made on.") var rung: ParticipationRung?
-  @Option(name: .customLong("action"), help: "\"OWNER: text\" (repeat for each action).") var actions: [String] = []
+  @Option(name: .customLong("action"), help: "\"OWNER: text\" (repeat for each action).") var actions:
+    [String] = []
   @Option(help: "Votes for,against,abstaining (with --method vote), such as 7,2,1.") var votes: String?
   @OptionGroup var time: TimeOption
 
@@ -43,14 +45,16 @@ struct DecideCommand: ParsableCommand {
 
   static func parseStance(_ text: String, in session: MeetingSession) throws -> Stance {
     guard let equals = text.firstIndex(of: "=") else {
-      throw ValidationError("--stance '\(text)' should be NAME=agree|concern|stand-aside|block|abstain[:reason].")
+      throw ValidationError(
+        "--stance '\(text)' should be NAME=agree|concern|stand-aside|block|abstain[:reason].")
     }
     let name = String(text[..<equals])
     let rest = text[text.index(after: equals)...]
     let kindText = rest.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
     guard let kind = StanceKind(rawValue: kindText.trimmingCharacters(in: .whitespaces).lowercased()) else {
       throw ValidationError(
-        "'\(kindText)' is not a stance; use agree, concern, stand-aside, block or abstain (in --stance '\(text)').")
+        "'\(kindText)' is not a stance; use agree, concern, stand-aside, block or abstain (in --stance '\(text)')."
+      )
     }
     let reason = rest.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
     return Stance(participant: try session.participant(name), stance: kind, reason: reason)
@@ -69,13 +73,16 @@ struct DecideCommand: ParsableCommand {
     }
     let participant = try? session.participant(owner)
     return ActionDraft(
-      owner: participant.map { session.state.name(of: $0) } ?? owner, ownerParticipant: participant, text: what,
+      owner: participant.map { session.state.name(of: $0) } ?? owner, ownerParticipant: participant,
+      text: what,
       due: due)
   }
 
   static func parseVotes(_ text: String) throws -> VoteTally {
     let numbers = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard numbers.count == 3 else { throw ValidationError("--votes '\(text)' should be for,against,abstaining, such as 7,2,1.") }
+    guard numbers.count == 3 else {
+      throw ValidationError("--votes '\(text)' should be for,against,abstaining, such as 7,2,1.")
+    }
     return VoteTally(inFavour: numbers[0], against: numbers[1], abstentions: numbers[2])
   }
 }

@@ -20,11 +20,14 @@ struct NewCommand: ParsableCommand {
   @Option(help: "What the meeting is for.") var purpose: String?
   @Option(help: "The meeting's date as written, such as 2026-11-21.") var date: String?
   @Option(help: "Queue policy: balanced (default) or fifo.") var policy: QueuePolicy.Ordering?
-  @Option(help: "A meeting plan (YAML): title, purpose, policy, targets, participants, agenda.") var from: String?
+  @Option(help: "A meeting plan (YAML): title, purpose, policy, targets, participants, agenda.") var from:
+    String?
   @OptionGroup var time: TimeOption
 
   func validate() throws {
-    if from == nil && title == nil { throw ValidationError("Give the meeting a --title, or a plan with --from.") }
+    if from == nil && title == nil {
+      throw ValidationError("Give the meeting a --title, or a plan with --from.")
+    }
   }
 
   func run() throws {
@@ -41,7 +44,8 @@ struct NewCommand: ParsableCommand {
       } else {
         recorded = try state.execute(
           .createMeeting(
-            title: title ?? "", purpose: purpose, date: date, policy: QueuePolicy(ordering: policy ?? .balanced)),
+            title: title ?? "", purpose: purpose, date: date,
+            policy: QueuePolicy(ordering: policy ?? .balanced)),
           at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
       }
       // Sequential ids were only for deciding; the file gets random ones.
@@ -80,16 +84,20 @@ struct JoinCommand: ParsableCommand {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "The person's name, as they want it shown.") var name: String
-  @Option(name: .customLong("tag"), help: "A group the person belongs to (repeat for several).") var tags: [String] = []
-  @Option(help: "facilitator, co-facilitator, note-taker, participant (default) or observer.") var role: Role = .participant
-  @Option(name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
+  @Option(name: .customLong("tag"), help: "A group the person belongs to (repeat for several).") var tags:
+    [String] = []
+  @Option(help: "facilitator, co-facilitator, note-taker, participant (default) or observer.") var role:
+    Role = .participant
+  @Option(
+    name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
   var timeAdjust: Double = 1
   @OptionGroup var time: TimeOption
 
   func run() throws {
     try reporting {
       var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.join(name: name, tags: tags, role: role, timeAdjustment: timeAdjust), at: time.instant())
+      try session.record(
+        .join(name: name, tags: tags, role: role, timeAdjustment: timeAdjust), at: time.instant())
       try session.close()
     }
   }

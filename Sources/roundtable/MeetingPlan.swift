@@ -63,7 +63,9 @@ struct MeetingPlan: Decodable {
 
   /// The commands that set the meeting up, in order; `title` and `ordering` given on the command
   /// line win over the plan's.
-  func commands(title overrideTitle: String?, policy overridePolicy: QueuePolicy.Ordering?) throws -> [Command] {
+  func commands(title overrideTitle: String?, policy overridePolicy: QueuePolicy.Ordering?) throws
+    -> [Command]
+  {
     var queuePolicy = QueuePolicy(ordering: overridePolicy ?? policy?.ordering ?? .balanced)
     if let interrupts = policy?.interrupts { queuePolicy.interruptsFirst = interrupts }
     if let limit = policy?.starvationLimit { queuePolicy.starvationLimit = limit }
@@ -96,7 +98,8 @@ struct MeetingPlan: Decodable {
 
   private static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {
-      let components = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+      let components = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+      }
       let text = components.joined()
       return text.hasPrefix(".") ? String(text.dropFirst()) : text
     }

@@ -29,7 +29,9 @@ struct HandCommand: ParsableCommand {
       let id = try session.participant(name)
       try session.record(.raiseHand(id, kind: kind), at: time.instant(), quiet: true)
       if let place = session.state.speakingQueue.first(where: { $0.participant == id }) {
-        print("\(place.name)'s hand is up: \(ordinal(place.position)) in the queue (\(place.reasons.joined(separator: "; "))).")
+        print(
+          "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue (\(place.reasons.joined(separator: "; ")))."
+        )
       }
       try session.close()
     }
@@ -55,7 +57,8 @@ struct LowerCommand: ParsableCommand {
   func run() throws {
     try reporting {
       var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.lowerHand(session.participant(name), byFacilitator: byFacilitator), at: time.instant())
+      try session.record(
+        .lowerHand(session.participant(name), byFacilitator: byFacilitator), at: time.instant())
       try session.close()
     }
   }
@@ -99,7 +102,8 @@ struct DoneCommand: ParsableCommand {
       var session = try MeetingSession(file: file.file, access: .readWrite)
       try session.record(.endTurn, at: time.instant())
       if let turn = session.state.turns.last {
-        print("Turn length: \(formatDuration(seconds: turn.milliseconds(at: turn.end ?? turn.start) / 1000)).")
+        print(
+          "Turn length: \(formatDuration(seconds: turn.milliseconds(at: turn.end ?? turn.start) / 1000)).")
       }
       try session.close()
     }
@@ -166,13 +170,16 @@ struct QueueCommand: ParsableCommand {
         return
       }
       if let turn = state.currentTurn {
-        print("Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.timeOfDay))")
+        print(
+          "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.timeOfDay))")
       }
       guard !queue.isEmpty else {
         print("Nobody is waiting to speak.")
         return
       }
-      let rows = queue.map { ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")] }
+      let rows = queue.map {
+        ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")]
+      }
       print(Table(headers: ["#", "Name", "Kind", "Why"], rows: rows).text, terminator: "")
       print("Policy: \(state.describe(state.policy))")
     }

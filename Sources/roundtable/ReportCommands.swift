@@ -66,7 +66,8 @@ struct StatsCommand: ParsableCommand {
             },
             groups: stats.groups.map {
               .init(
-                tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns, share: $0.share,
+                tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns,
+                share: $0.share,
                 target: $0.target)
             },
             totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini))
@@ -110,7 +111,8 @@ struct LogCommand: ParsableCommand {
 
   @OptionGroup var file: FileArgument
   @Flag(help: "One JSON object per event per line, as in the JSONL export.") var json = false
-  @Flag(help: "Keep waiting for new events (from other terminals) and show them as they come.") var follow = false
+  @Flag(help: "Keep waiting for new events (from other terminals) and show them as they come.") var follow =
+    false
 
   func run() throws {
     try reporting {
@@ -124,8 +126,11 @@ struct LogCommand: ParsableCommand {
           if json {
             print(String(decoding: try encoder.encode(event), as: UTF8.self))
           } else {
-            let who = [event.metadata.author, event.metadata.terminal].compactMap { $0 }.joined(separator: "@")
-            print("\(event.sequence)  \(event.time.iso8601)  \(state.describe(event.event))" + (who.isEmpty ? "" : "  [\(who)]"))
+            let who = [event.metadata.author, event.metadata.terminal].compactMap { $0 }.joined(
+              separator: "@")
+            print(
+              "\(event.sequence)  \(event.time.iso8601)  \(state.describe(event.event))"
+                + (who.isEmpty ? "" : "  [\(who)]"))
           }
         }
         fflush(nil)
@@ -158,7 +163,8 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var file: FileArgument
   @Option(help: "jsonl (markdown, html and csv are coming).") var format: Format
   @Flag(help: "Replace names with stable labels (coming with the minutes).") var anonymize = false
-  @Option(name: .shortAndLong, help: "Write to this file (created readable by you only) instead of the screen.")
+  @Option(
+    name: .shortAndLong, help: "Write to this file (created readable by you only) instead of the screen.")
   var output: String?
 
   func run() throws {

@@ -175,3 +175,30 @@ struct InterruptAndGuardTests {
     #expect(replayed.speakingQueue == meeting.state.speakingQueue)
   }
 }
+
+@Suite("Undo keeps the starvation counts honest")
+struct UndoOvertakingTests {
+  @Test func undoingTheFloorTakesBackOnlyTheOvertakingItCaused() throws {
+    var meeting = Scenario.forum()
+    let (amira, ben, chloe) = (meeting.id("Amira"), meeting.id("Ben"), meeting.id("Chloe"))
+    meeting.given(.raiseHand(amira), .raiseHand(ben), .giveFloor(ben), .endTurn)
+    #expect(meeting.state.entry(for: amira)?.overtaken == 1)
+    // Amira's hand is down while Chloe gets the floor, so that turn does not count against her.
+    meeting.given(.lowerHand(amira), .giveFloor(chloe), .undo(.lower))
+    #expect(meeting.state.entry(for: amira)?.overtaken == 1)
+    meeting.given(.undo(.floor))
+    #expect(meeting.state.entry(for: amira)?.overtaken == 1)
+    // A turn that did count is taken back exactly.
+    meeting.given(.giveFloor(meeting.id("Dev")))
+    #expect(meeting.state.entry(for: amira)?.overtaken == 2)
+    meeting.given(.undo(.floor))
+    #expect(meeting.state.entry(for: amira)?.overtaken == 1)
+  }
+
+  @Test func handsCannotBeUndoneIntoAReopenedMeeting() throws {
+    var meeting = Scenario.forum()
+    meeting.given(.raiseHand(meeting.id("Ben")), .lowerHand(meeting.id("Ben")), .closeMeeting, .openMeeting)
+    #expect(
+      meeting.refusal(.undo(.lower)) == Refusal(.nothingToUndo, "Nothing to undo: no lowered hand recorded."))
+  }
+}
