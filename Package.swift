@@ -42,6 +42,8 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    // Runs the built `roundtable` binary the way a person or a script does.
+    .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
     .testTarget(
       name: "MeetingModelTests",
       dependencies: [

@@ -5,7 +5,10 @@ import MeetingModel
 
 /// A meeting file: one SQLite database (WAL mode) holding one meeting's event log.
 ///
-/// The only code that touches SQLite. Appends are durable when they return
+/// The only code that touches SQLite. Each store is one connection (a GRDB `DatabaseQueue`):
+/// GRDB's `DatabasePool` would write a dummy transaction whenever it opens a file with an
+/// empty WAL, and sets `synchronous=NORMAL`, which would change files that are only being read
+/// and weaken durability. Appends are durable when they return
 /// (`synchronous=FULL`); a file that is missing, not a meeting, damaged or from a newer
 /// Roundtable is refused before anything is written to it.
 public final class MeetingStore: Sendable {
@@ -56,7 +59,13 @@ public final class MeetingStore: Sendable {
     }
     Glibc.close(descriptor)
     do {
-      let writer = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+      let writer = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      // WAL lets other terminals read while one writes; the mode is stored in the file.
+      try writer.writeWithoutTransaction { db in
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+          throw StoreError(.io, "Cannot put \(path) in WAL mode (is it on a network drive?).")
+        }
+      }
       let meetingID = UUID()
       try Schema.migrator(meetingID: meetingID).migrate(writer)
       let store = MeetingStore(path: path, access: .readWrite, meetingID: meetingID, writer: writer)
@@ -83,8 +92,9 @@ public final class MeetingStore: Sendable {
     }
     let companions = existingCompanions(path)
     let meetingID: UUID
+    let upToDate: Bool
     do {
-      meetingID = try inspect(path)
+      (meetingID, upToDate) = try inspect(path)
     } catch {
       removeCompanions(of: path, except: companions)
       throw error
@@ -93,21 +103,19 @@ public final class MeetingStore: Sendable {
       let writer: any DatabaseWriter =
         access == .readOnly
         ? try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-        : try DatabasePool(path: path, configuration: configuration(readOnly: false))
-      if access == .readWrite { try Schema.migrator(meetingID: meetingID).migrate(writer) }
+        : try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      // Migrate only when needed: even a no-op migration run touches the file's header.
+      if access == .readWrite && !upToDate { try Schema.migrator(meetingID: meetingID).migrate(writer) }
       return MeetingStore(path: path, access: access, meetingID: meetingID, writer: writer)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
   }
 
-  /// Closes the file. A writer first copies the WAL into the database file, so that the
-  /// `.roundtable` file alone holds the whole meeting (for copying and backups).
+  /// Closes the file. When this is the last connection to it, SQLite copies the WAL into the
+  /// database file, so that the `.roundtable` file alone holds the whole meeting.
   public func close() throws {
-    if access == .readWrite {
-      try guarded { try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
-    }
-    try writer.close()
+    try guarded { try writer.close() }
   }
 
   private static let companionSuffixes = ["-wal", "-shm"]
@@ -148,7 +156,7 @@ public final class MeetingStore: Sendable {
 
   /// Reads the file's metadata through a read-only connection: nothing is written to a file that
   /// turns out not to be a meeting, to be damaged, or to come from a newer Roundtable.
-  private static func inspect(_ path: String) throws -> UUID {
+  private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool) {
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
       defer { try? queue.close() }
@@ -170,7 +178,7 @@ public final class MeetingStore: Sendable {
         }
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else { throw StoreError.corrupt(path, check.prefix(3).joined(separator: "; ")) }
-        return id
+        return (id, try Schema.migrator(meetingID: id).hasCompletedMigrations(db))
       }
     } catch let error as DatabaseError {
       throw translate(error, path: path)

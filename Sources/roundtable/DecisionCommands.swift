@@ -13,9 +13,10 @@ struct DecideCommand: ParsableCommand {
       Rungs: informing, consultation, engagement, co-design, co-production.
 
       Example:
-        roundtable decide forum.roundtable "Every first home has a cooker" --method consent \\
-          --outcome agreed --rung co-production --stance Siobhán=agree \\
-          --stance "Ama=concern:the budget is not agreed" --action "Tom: cost it (due 2026-12-05)"
+        roundtable decide forum.roundtable "A cooker in every first home" \\
+          --method consent --outcome agreed --rung co-production \\
+          --stance Siobhán=agree --stance "Ama=concern:no budget yet" \\
+          --action "Tom: cost it (due 2026-12-05)"
       """
   )
 

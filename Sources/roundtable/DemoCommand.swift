@@ -7,8 +7,8 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Play a realistic sample co-production meeting.",
     discussion: """
-      Plays a care leavers' housing forum through the meeting model, showing who gets the floor
-      and why, the decisions, and the voice balance. (The full-screen view comes with the
+      Plays a care leavers' housing forum through the meeting model, showing who gets the floor \
+      and why, the decisions, and the voice balance. (The full-screen view comes with the \
       facilitator screen.)
 
       Example:

@@ -71,7 +71,7 @@ struct JoinCommand: ParsableCommand {
     commandName: "join",
     abstract: "Add someone to the meeting, or welcome them back.",
     discussion: """
-      The first tag is the person's group for voice balance (unless the facilitator sets group
+      The first tag is the person's group for voice balance (unless the facilitator sets group \
       targets); further tags describe them.
 
       Examples:

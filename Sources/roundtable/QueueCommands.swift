@@ -8,8 +8,8 @@ struct HandCommand: ParsableCommand {
     commandName: "hand",
     abstract: "Raise someone's hand.",
     discussion: """
-      Kinds, in the order they are heard: process (point of process), clarify (clarifying
-      question), response (direct response to the person speaking), point (a new point, the
+      Kinds, in the order they are heard: process (point of process), clarify (clarifying \
+      question), response (direct response to the person speaking), point (a new point, the \
       default; ordered by the meeting's policy).
 
       Examples:

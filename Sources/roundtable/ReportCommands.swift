@@ -8,8 +8,8 @@ struct StatsCommand: ParsableCommand {
     commandName: "stats",
     abstract: "Airtime and turns per person and per group, against targets, and a fairness figure.",
     discussion: """
-      Airtime counts turns (a turn still going on counts up to now) and the credit of written
-      and supported contributions. Fairness is the Gini coefficient of airtime among those
+      Airtime counts turns (a turn still going on counts up to now) and the credit of written \
+      and supported contributions. Fairness is the Gini coefficient of airtime among those \
       present: 0 when everyone has had the same, near 1 when one person had nearly all of it.
 
       Examples:

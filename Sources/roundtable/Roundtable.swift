@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `roundtable` command: run a co-production meeting from the terminal.
 @main
@@ -7,14 +8,14 @@ struct Roundtable: ParsableCommand {
     commandName: "roundtable",
     abstract: "Run a co-production meeting where every voice counts.",
     discussion: """
-      The speaking queue balances voices: people not yet heard, and groups under-represented
-      in airtime, come first, and every place in the queue shows why. Every change is an event
+      The speaking queue balances voices: people not yet heard, and groups under-represented \
+      in airtime, come first, and every place in the queue shows why. Every change is an event \
       in the meeting file; nothing is edited or deleted.
 
-      Names can be given in part and in any case ("siobhan" finds Siobhán Byrne). Mutating
+      Names can be given in part and in any case ("siobhan" finds Siobhán Byrne). Mutating \
       verbs take --at to record an earlier or scripted time.
 
-      Exit status: 0 done; 1 refused (nothing changed; the message says why); 2 the meeting
+      Exit status: 0 done; 1 refused (nothing changed; the message says why); 2 the meeting \
       file cannot be used (it was not changed); 64 the command line is wrong.
       """,
     subcommands: [
@@ -24,4 +25,13 @@ struct Roundtable: ParsableCommand {
       LogCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
     ]
   )
+
+  static func main() {
+    // A parent may start us with signals blocked (Foundation's Process does): unblock them so
+    // that Ctrl-C and SIGTERM stop `log --follow` and, later, restore the terminal.
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
+    main(nil)
+  }
 }

@@ -49,6 +49,19 @@ struct MeetingStoreTests {
     #expect(reopened.meetingID == store.meetingID)
   }
 
+  @Test func writesAreDurableAndInWALMode() throws {
+    let folder = TemporaryFolder()
+    let path = folder.path("forum.roundtable")
+    let (store, _) = try makeMeeting(at: path)
+    for reopened in [store, try MeetingStore.open(at: path, access: .readWrite)] {
+      let (synchronous, journal) = try reopened.writer.read { db in
+        (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+      }
+      #expect(synchronous == 2)  // FULL
+      #expect(journal == "wal")
+    }
+  }
+
   @Test func eventsKeepTheirIdsTimesAndMetadata() throws {
     let folder = TemporaryFolder()
     let path = folder.path("log.roundtable")
