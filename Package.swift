@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "MeetingModel", targets: ["MeetingModel"]),
     .library(name: "MeetingStore", targets: ["MeetingStore"]),
     .executable(name: "roundtable", targets: ["roundtable"]),
+    .executable(name: "roundtable-bench", targets: ["RoundtableBenchmarks"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
+    // Benchmarks, run by hand in release builds (docs/performance.md).
+    .executableTarget(name: "RoundtableBenchmarks", dependencies: ["MeetingModel", "MeetingStore"]),
     .testTarget(
       name: "MeetingStoreTests",
       dependencies: ["MeetingStore", "MeetingModel"],

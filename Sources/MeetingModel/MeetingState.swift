@@ -139,3 +139,8 @@ public struct MeetingState: Equatable, Sendable {
     currentItem.flatMap { item($0)?.speakers } ?? speakersWithoutItem
   }
 }
+
+extension MeetingState {
+  /// The kind of the most recent action that `undo` could take back, if any.
+  public var latestUndoable: UndoKind? { undoLog.last?.kind }
+}

@@ -63,3 +63,20 @@ func editDistance(_ a: String, _ b: String) -> Int {
   }
   return previous[b.count]
 }
+
+extension MeetingState {
+  /// People whose name matches what has been typed so far (the whole name, or the start of it or
+  /// of any word in it, ignoring case and accents), exact matches first, then in joining order.
+  /// Everyone when nothing is typed. For pickers that narrow down as the user types.
+  public func participants(matching typed: String) -> [Participant] {
+    let key = NameKey(typed)
+    guard !key.folded.isEmpty else { return participants }
+    let exact = participants.filter { NameKey($0.name) == key }
+    let partial = participants.filter { person in
+      let folded = NameKey(person.name).folded
+      return folded != key.folded
+        && (folded.hasPrefix(key.folded) || folded.split(separator: " ").contains { $0.hasPrefix(key.folded) })
+    }
+    return exact + partial
+  }
+}

@@ -1,0 +1,65 @@
+import MeetingModel
+
+/// What the facilitator screen remembers between key presses, apart from the meeting itself:
+/// which panel has focus, what is selected, and whether a prompt or overlay is open.
+public struct FacilitatorUI: Equatable, Sendable {
+  /// The panels `Tab` moves between.
+  public enum Panel: String, CaseIterable, Sendable {
+    case queue
+    case agenda
+    case balance
+    case decisions
+  }
+
+  /// A prompt or overlay on top of the screen; `Esc` closes it.
+  public enum Mode: Equatable, Sendable {
+    case normal
+    /// The `?` overlay listing every key.
+    case help
+    /// The `:` command line, with what has been typed.
+    case commandLine(String)
+    /// Choosing whose hand to raise: part of a name, the kind, and which match is selected.
+    case raiseHand(typed: String, kind: EntryKind, choice: Int)
+    /// Moving a waiting hand: first the place, then the reason.
+    case moveEntry(participant: ParticipantID, position: String, reason: String, askingReason: Bool)
+    /// Quitting would lose typed input: asks first.
+    case confirmQuit(previous: PendingInput)
+  }
+
+  /// Typed input kept while the quit question is asked.
+  public indirect enum PendingInput: Equatable, Sendable {
+    case mode(Mode)
+  }
+
+  /// A line at the bottom: what just happened, or why a command was refused.
+  public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+      self.text = text
+      self.isError = isError
+    }
+  }
+
+  public var focus: Panel = .queue
+  public var queueSelection = 0
+  public var agendaSelection = 0
+  public var decisionSelection = 0
+  public var mode: Mode = .normal
+  public var message: Message?
+  /// Text shown by an overlay (the output of a read-only verb from the command line).
+  public var overlay: [String]?
+
+  public init() {}
+
+  /// Whether a prompt holds text that quitting would lose.
+  var hasTypedInput: Bool {
+    switch mode {
+    case .commandLine(let text): !text.isEmpty
+    case .raiseHand(let typed, _, _): !typed.isEmpty
+    case .moveEntry(_, let position, let reason, _): !position.isEmpty || !reason.isEmpty
+    default: false
+    }
+  }
+}
