@@ -75,7 +75,8 @@ extension MeetingState {
     let partial = participants.filter { person in
       let folded = NameKey(person.name).folded
       return folded != key.folded
-        && (folded.hasPrefix(key.folded) || folded.split(separator: " ").contains { $0.hasPrefix(key.folded) })
+        && (folded.hasPrefix(key.folded)
+          || folded.split(separator: " ").contains { $0.hasPrefix(key.folded) })
     }
     return exact + partial
   }

@@ -84,3 +84,28 @@ public enum DisplayWidth {
     return false
   }
 }
+
+extension DisplayWidth {
+  /// `text` broken into lines of at most `columns` columns, at spaces where possible; at most
+  /// `maxLines` lines, the last one ending with `…` when text was left out.
+  public static func wrap(_ text: String, to columns: Int, maxLines: Int = .max) -> [String] {
+    guard columns > 0, maxLines > 0 else { return [] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+      let candidate = current.isEmpty ? word : current + " " + word
+      if of(candidate) <= columns {
+        current = candidate
+        continue
+      }
+      if !current.isEmpty { lines.append(current) }
+      current = of(word) <= columns ? word : truncate(word, to: columns)
+    }
+    if !current.isEmpty { lines.append(current) }
+    guard lines.count > maxLines else { return lines }
+    var kept = Array(lines.prefix(maxLines))
+    kept[maxLines - 1] = truncate(kept[maxLines - 1] + " " + lines[maxLines], to: columns)
+    if of(kept[maxLines - 1]) < columns, !kept[maxLines - 1].hasSuffix("…") { kept[maxLines - 1] += "…" }
+    return kept
+  }
+}

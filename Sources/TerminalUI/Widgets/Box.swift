@@ -29,6 +29,7 @@ struct Box {
     buffer[right, bottom] = Cell("┘", role: role)
     let label = focused ? " > \(title) " : " \(title) "
     buffer.write(
-      label, x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: focused ? [.bold] : [], role: .heading)
+      label, x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: focused ? [.bold] : [], role: .heading
+    )
   }
 }
