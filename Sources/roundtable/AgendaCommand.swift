@@ -11,7 +11,7 @@ struct AgendaCommand: ParsableCommand {
   )
 }
 
-struct AgendaAdd: ParsableCommand {
+struct AgendaAdd: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "add",
     abstract: "Add an agenda item.",
@@ -29,17 +29,20 @@ struct AgendaAdd: ParsableCommand {
     []
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .addAgendaItem(
+      title: title, minutes: minutes, leads: try leads.map { try state.participantID(named: $0) })
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      let leadIDs = try leads.map { try session.participant($0) }
-      try session.record(.addAgendaItem(title: title, minutes: minutes, leads: leadIDs), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct AgendaNext: ParsableCommand {
+struct AgendaNext: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "next",
     abstract: "Close the current item (ending the current turn) and open the next one.",
@@ -49,17 +52,21 @@ struct AgendaNext: ParsableCommand {
   @OptionGroup var file: FileArgument
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .nextItem
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.nextItem, at: time.instant())
+      let session = try record(inFile: file.file)
       if session.state.currentItem == nil { print("That was the last item on the agenda.") }
       try session.close()
     }
   }
+
 }
 
-struct AgendaList: ParsableCommand {
+struct AgendaList: ReportingVerb {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "Show the agenda with each item's status and time.",
@@ -69,33 +76,34 @@ struct AgendaList: ParsableCommand {
   @OptionGroup var file: FileArgument
   @Option(help: "Show times as of this ISO-8601 time (default now).") var at: String?
 
+  func report(state: MeetingState, now: Instant) throws -> [String] {
+    guard !state.agendaOrder.isEmpty else { return ["The agenda is empty."] }
+    var rows: [[String]] = []
+    for (offset, id) in state.agendaOrder.enumerated() {
+      guard let item = state.item(id) else { continue }
+      let elapsed = formatDuration(seconds: item.elapsedMilliseconds(at: now) / 1000)
+      var timing = item.minutes.map { "\(elapsed) of \($0) min" } ?? elapsed
+      if let remaining = item.remainingMilliseconds(at: now), remaining < 0 {
+        timing += ", over by \(formatDuration(seconds: -remaining / 1000))"
+      }
+      rows.append([
+        "\(item.status == .current ? ">" : " ")\(offset + 1).", item.title, item.status.rawValue, timing,
+        item.leads.map { state.name(of: $0) }.joined(separator: ", "),
+      ])
+    }
+    var lines = Table(headers: ["#", "Item", "Status", "Time", "Leads"], rows: rows).lines
+    let parked = state.parkingLot
+    if !parked.isEmpty { lines.append("Parking lot: " + parked.map(\.title).joined(separator: "; ")) }
+    return lines
+  }
+
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
-      let now = try TimeOption(at: at).instant()
-      let state = session.state
-      guard !state.agendaOrder.isEmpty else {
-        print("The agenda is empty.")
-        return
-      }
-      var rows: [[String]] = []
-      for (offset, id) in state.agendaOrder.enumerated() {
-        guard let item = state.item(id) else { continue }
-        let elapsed = formatDuration(seconds: item.elapsedMilliseconds(at: now) / 1000)
-        var timing = item.minutes.map { "\(elapsed) of \($0) min" } ?? elapsed
-        if let remaining = item.remainingMilliseconds(at: now), remaining < 0 {
-          timing += ", over by \(formatDuration(seconds: -remaining / 1000))"
-        }
-        rows.append([
-          "\(item.status == .current ? ">" : " ")\(offset + 1).", item.title, item.status.rawValue, timing,
-          item.leads.map { state.name(of: $0) }.joined(separator: ", "),
-        ])
-      }
-      print(Table(headers: ["#", "Item", "Status", "Time", "Leads"], rows: rows).text, terminator: "")
-      let parked = state.parkingLot
-      if !parked.isEmpty { print("Parking lot: " + parked.map(\.title).joined(separator: "; ")) }
+      for line in try report(state: session.state, now: try TimeOption(at: at).instant()) { print(line) }
     }
   }
+
 }
 
 extension TimeOption {

@@ -91,3 +91,26 @@ func printJSON(_ value: some Encodable) throws {
   encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
   print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
+
+/// A verb that records something: it turns its arguments into a model command against the
+/// current state. The CLI records it in the file; the screen's `:` line does the same in the
+/// open meeting.
+protocol RecordingVerb: ParsableCommand {
+  var time: TimeOption { get }
+  func modelCommand(in state: MeetingState) throws -> Command
+}
+
+/// A verb that shows data: its report as lines of text, for the terminal or a screen overlay.
+protocol ReportingVerb: ParsableCommand {
+  func report(state: MeetingState, now: Instant) throws -> [String]
+}
+
+extension RecordingVerb {
+  /// Records the verb in `file`, printing what happened unless `quiet`, and returns the open
+  /// session for any further output; the caller closes it.
+  func record(inFile file: String, quiet: Bool = false) throws -> MeetingSession {
+    var session = try MeetingSession(file: file, access: .readWrite)
+    try session.record(try modelCommand(in: session.state), at: try time.instant(), quiet: quiet)
+    return session
+  }
+}

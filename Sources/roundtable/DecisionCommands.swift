@@ -3,7 +3,7 @@ import Foundation
 import MeetingModel
 import MeetingStore
 
-struct DecideCommand: ParsableCommand {
+struct DecideCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "decide",
     abstract: "Record a decision with its method, outcome, stances, rung and actions.",
@@ -32,19 +32,21 @@ struct DecideCommand: ParsableCommand {
   @Option(help: "Votes for,against,abstaining (with --method vote), such as 7,2,1.") var votes: String?
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .recordDecision(
+      DecisionDraft(
+        text: text, method: method, outcome: outcome, rung: rung, votes: try votes.map(Self.parseVotes),
+        stances: try stances.map { try Self.parseStance($0, in: state) },
+        actions: try actions.map { try Self.parseAction($0, in: state) }))
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      let draft = DecisionDraft(
-        text: text, method: method, outcome: outcome, rung: rung, votes: try votes.map(Self.parseVotes),
-        stances: try stances.map { try Self.parseStance($0, in: session) },
-        actions: try actions.map { try Self.parseAction($0, in: session) })
-      try session.record(.recordDecision(draft), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
 
-  static func parseStance(_ text: String, in session: MeetingSession) throws -> Stance {
+  static func parseStance(_ text: String, in state: MeetingState) throws -> Stance {
     guard let equals = text.firstIndex(of: "=") else {
       throw ValidationError(
         "--stance '\(text)' should be NAME=agree|concern|stand-aside|block|abstain[:reason].")
@@ -58,10 +60,10 @@ struct DecideCommand: ParsableCommand {
       )
     }
     let reason = rest.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
-    return Stance(participant: try session.participant(name), stance: kind, reason: reason)
+    return Stance(participant: try state.participantID(named: name), stance: kind, reason: reason)
   }
 
-  static func parseAction(_ text: String, in session: MeetingSession) throws -> ActionDraft {
+  static func parseAction(_ text: String, in state: MeetingState) throws -> ActionDraft {
     guard let colon = text.firstIndex(of: ":") else {
       throw ValidationError("--action '\(text)' should be \"OWNER: what will be done\".")
     }
@@ -72,9 +74,9 @@ struct DecideCommand: ParsableCommand {
       due = String(what[open.upperBound..<what.index(before: what.endIndex)])
       what = what[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
     }
-    let participant = try? session.participant(owner)
+    let participant = try? state.participantID(named: owner)
     return ActionDraft(
-      owner: participant.map { session.state.name(of: $0) } ?? owner, ownerParticipant: participant,
+      owner: participant.map { state.name(of: $0) } ?? owner, ownerParticipant: participant,
       text: what,
       due: due)
   }
@@ -88,7 +90,7 @@ struct DecideCommand: ParsableCommand {
   }
 }
 
-struct SignalCommand: ParsableCommand {
+struct SignalCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "signal",
     abstract: "Send a signal to the facilitator, anonymously unless --from is given.",
@@ -106,17 +108,19 @@ struct SignalCommand: ParsableCommand {
   @Option(help: "A short note (needed for other).") var note: String?
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .sendSignal(type, from: try from.map { try state.participantID(named: $0) }, note: note)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      let sender = try from.map { try session.participant($0) }
-      try session.record(.sendSignal(type, from: sender, note: note), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct AcknowledgeCommand: ParsableCommand {
+struct AcknowledgeCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "ack",
     abstract: "Acknowledge a signal (the oldest open one unless a number is given).",
@@ -127,19 +131,22 @@ struct AcknowledgeCommand: ParsableCommand {
   @Argument(help: "The signal's number.") var signal: Int?
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    guard let id = signal.map({ SignalID($0) }) ?? state.openSignals.first?.id else {
+      throw Refusal(.unknownSignal, "There is no open signal to acknowledge.")
+    }
+    return .acknowledgeSignal(id)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      guard let id = signal.map({ SignalID($0) }) ?? session.state.openSignals.first?.id else {
-        throw Refusal(.unknownSignal, "There is no open signal to acknowledge.")
-      }
-      try session.record(.acknowledgeSignal(id), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct UndoCommand: ParsableCommand {
+struct UndoCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "undo",
     abstract: "Take back the last action of a kind, with a compensating event (nothing is deleted).",
@@ -155,11 +162,14 @@ struct UndoCommand: ParsableCommand {
   @Argument(help: "What to undo.") var kind: UndoKind
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .undo(kind)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.undo(kind), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }

@@ -66,7 +66,7 @@ struct NewCommand: ParsableCommand {
   }
 }
 
-struct JoinCommand: ParsableCommand {
+struct JoinCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "join",
     abstract: "Add someone to the meeting, or welcome them back.",
@@ -93,17 +93,19 @@ struct JoinCommand: ParsableCommand {
   var timeAdjust: Double = 1
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .join(name: name, tags: tags, role: role, timeAdjustment: timeAdjust)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(
-        .join(name: name, tags: tags, role: role, timeAdjustment: timeAdjust), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct LeaveCommand: ParsableCommand {
+struct LeaveCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "leave",
     abstract: "Record that someone left (their turn ends and their hand goes down).",
@@ -114,13 +116,16 @@ struct LeaveCommand: ParsableCommand {
   @Argument(help: "Who left (part of the name is enough).") var name: String
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .leave(try state.participantID(named: name))
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.leave(session.participant(name)), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
 extension Role: ExpressibleByArgument {}

@@ -3,7 +3,7 @@ import Foundation
 import MeetingModel
 import MeetingStore
 
-struct HandCommand: ParsableCommand {
+struct HandCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "hand",
     abstract: "Raise someone's hand.",
@@ -23,22 +23,26 @@ struct HandCommand: ParsableCommand {
   @Option(help: "point (default), response, clarify or process.") var kind: EntryKind = .point
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .raiseHand(try state.participantID(named: name), kind: kind)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
+      let session = try record(inFile: file.file, quiet: true)
       let id = try session.participant(name)
-      try session.record(.raiseHand(id, kind: kind), at: time.instant(), quiet: true)
       if let place = session.state.speakingQueue.first(where: { $0.participant == id }) {
         print(
-          "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue (\(place.reasons.joined(separator: "; ")))."
-        )
+          "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue "
+            + "(\(place.reasons.joined(separator: "; "))).")
       }
       try session.close()
     }
   }
+
 }
 
-struct LowerCommand: ParsableCommand {
+struct LowerCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "lower",
     abstract: "Lower someone's hand.",
@@ -54,17 +58,19 @@ struct LowerCommand: ParsableCommand {
   @Flag(help: "The facilitator lowered it (recorded as such).") var byFacilitator = false
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .lowerHand(try state.participantID(named: name), byFacilitator: byFacilitator)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(
-        .lowerHand(session.participant(name), byFacilitator: byFacilitator), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct NextCommand: ParsableCommand {
+struct NextCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "next",
     abstract: "End the current turn and give the floor to the head of the queue.",
@@ -74,10 +80,13 @@ struct NextCommand: ParsableCommand {
   @OptionGroup var file: FileArgument
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .nextSpeaker
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.nextSpeaker, at: time.instant())
+      let session = try record(inFile: file.file)
       if session.state.currentTurn == nil { print("Nobody is waiting to speak.") }
       if let upNext = session.state.speakingQueue.first {
         print("Up next: \(upNext.name) (\(upNext.reasons.joined(separator: "; "))).")
@@ -85,9 +94,10 @@ struct NextCommand: ParsableCommand {
       try session.close()
     }
   }
+
 }
 
-struct DoneCommand: ParsableCommand {
+struct DoneCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "done",
     abstract: "End the current turn.",
@@ -97,10 +107,13 @@ struct DoneCommand: ParsableCommand {
   @OptionGroup var file: FileArgument
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .endTurn
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.endTurn, at: time.instant())
+      let session = try record(inFile: file.file)
       if let turn = session.state.turns.last {
         print(
           "Turn length: \(formatDuration(seconds: turn.milliseconds(at: turn.end ?? turn.start) / 1000)).")
@@ -108,9 +121,10 @@ struct DoneCommand: ParsableCommand {
       try session.close()
     }
   }
+
 }
 
-struct MoveCommand: ParsableCommand {
+struct MoveCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "move",
     abstract: "Put a waiting hand at a fixed place in the queue, with a reason everyone sees.",
@@ -123,16 +137,19 @@ struct MoveCommand: ParsableCommand {
   @Option(help: "Why (shown to everyone).") var reason: String
   @OptionGroup var time: TimeOption
 
+  func modelCommand(in state: MeetingState) throws -> Command {
+    .moveEntry(try state.participantID(named: name), to: to, reason: reason)
+  }
+
   func run() throws {
     try reporting {
-      var session = try MeetingSession(file: file.file, access: .readWrite)
-      try session.record(.moveEntry(session.participant(name), to: to, reason: reason), at: time.instant())
-      try session.close()
+      try record(inFile: file.file).close()
     }
   }
+
 }
 
-struct QueueCommand: ParsableCommand {
+struct QueueCommand: ReportingVerb {
   static let configuration = CommandConfiguration(
     commandName: "queue",
     abstract: "Show the speaking queue in order, with the reasons for each place.",
@@ -155,33 +172,34 @@ struct QueueCommand: ParsableCommand {
     var reasons: [String]
   }
 
+  func report(state: MeetingState, now: Instant) throws -> [String] {
+    var lines: [String] = []
+    if let turn = state.currentTurn {
+      lines.append(
+        "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.timeOfDay))")
+    }
+    let queue = state.speakingQueue
+    guard !queue.isEmpty else { return lines + ["Nobody is waiting to speak."] }
+    let rows = queue.map { ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")] }
+    lines += Table(headers: ["#", "Name", "Kind", "Why"], rows: rows).lines
+    lines.append("Policy: \(state.describe(state.policy))")
+    return lines
+  }
+
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
-      let state = session.state
-      let queue = state.speakingQueue
-      if json {
-        try printJSON(
-          queue.map {
-            Place(
-              position: $0.position, name: $0.name, participant: $0.participant.rawValue, kind: $0.kind,
-              raisedAt: $0.raisedAt, reasons: $0.reasons)
-          })
+      guard json else {
+        for line in try report(state: session.state, now: Instant.now) { print(line) }
         return
       }
-      if let turn = state.currentTurn {
-        print(
-          "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.timeOfDay))")
-      }
-      guard !queue.isEmpty else {
-        print("Nobody is waiting to speak.")
-        return
-      }
-      let rows = queue.map {
-        ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")]
-      }
-      print(Table(headers: ["#", "Name", "Kind", "Why"], rows: rows).text, terminator: "")
-      print("Policy: \(state.describe(state.policy))")
+      try printJSON(
+        session.state.speakingQueue.map {
+          Place(
+            position: $0.position, name: $0.name, participant: $0.participant.rawValue, kind: $0.kind,
+            raisedAt: $0.raisedAt, reasons: $0.reasons)
+        })
     }
   }
+
 }

@@ -3,7 +3,7 @@ import Foundation
 import MeetingModel
 import MeetingStore
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: ReportingVerb {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "Airtime and turns per person and per group, against targets, and a fairness figure.",
@@ -50,49 +50,60 @@ struct StatsCommand: ParsableCommand {
     var gini: Double
   }
 
+  func report(state: MeetingState, now: Instant) throws -> [String] {
+    let stats = state.voiceStats(now: now)
+    var lines: [String] = []
+    let groupRows = stats.groups.map { group in
+      [
+        group.tag, percentText(group.share), group.target.map(percentText) ?? "-",
+        formatDuration(seconds: Int64(group.airtimeSeconds)), "\(group.turns)",
+      ]
+    }
+    lines += Table(headers: ["Group", "Share", "Target", "Airtime", "Turns"], rows: groupRows).lines + [""]
+    let personRows = stats.people.map { person in
+      [
+        person.name + (person.isPresent ? "" : " (left)"), person.tags.joined(separator: ", "),
+        formatDuration(seconds: Int64(person.airtimeSeconds)), percentText(person.share), "\(person.turns)",
+        person.contributions > 0 ? "\(person.contributions)" : "",
+      ]
+    }
+    lines +=
+      Table(headers: ["Person", "Groups", "Airtime", "Share", "Turns", "Written"], rows: personRows).lines + [
+        ""
+      ]
+    lines.append(
+      "Fairness (Gini of airtime among those present, 0 = even): \(String(format: "%.2f", stats.gini))")
+    return lines
+  }
+
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
-      let stats = session.state.voiceStats(now: try TimeOption(at: at).instant())
-      if json {
-        try printJSON(
-          Report(
-            people: stats.people.map {
-              .init(
-                name: $0.name, participant: $0.participant.rawValue, tags: $0.tags, present: $0.isPresent,
-                airtimeSeconds: $0.airtimeSeconds, spokenSeconds: $0.spokenSeconds,
-                creditedSeconds: $0.creditedSeconds, turns: $0.turns, contributions: $0.contributions,
-                share: $0.share)
-            },
-            groups: stats.groups.map {
-              .init(
-                tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns,
-                share: $0.share,
-                target: $0.target)
-            },
-            totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini))
+      let now = try TimeOption(at: at).instant()
+      guard json else {
+        for line in try report(state: session.state, now: now) { print(line) }
         return
       }
-      let groupRows = stats.groups.map { group in
-        [
-          group.tag, percentText(group.share), group.target.map(percentText) ?? "-",
-          formatDuration(seconds: Int64(group.airtimeSeconds)), "\(group.turns)",
-        ]
-      }
-      print(Table(headers: ["Group", "Share", "Target", "Airtime", "Turns"], rows: groupRows).text)
-      let personRows = stats.people.map { person in
-        [
-          person.name + (person.isPresent ? "" : " (left)"), person.tags.joined(separator: ", "),
-          formatDuration(seconds: Int64(person.airtimeSeconds)), percentText(person.share), "\(person.turns)",
-          person.contributions > 0 ? "\(person.contributions)" : "",
-        ]
-      }
-      print(
-        Table(headers: ["Person", "Groups", "Airtime", "Share", "Turns", "Written"], rows: personRows).text)
-      print(
-        "Fairness (Gini of airtime among those present, 0 = even): \(String(format: "%.2f", stats.gini))")
+      let stats = session.state.voiceStats(now: now)
+      try printJSON(
+        Report(
+          people: stats.people.map {
+            .init(
+              name: $0.name, participant: $0.participant.rawValue, tags: $0.tags, present: $0.isPresent,
+              airtimeSeconds: $0.airtimeSeconds, spokenSeconds: $0.spokenSeconds,
+              creditedSeconds: $0.creditedSeconds, turns: $0.turns, contributions: $0.contributions,
+              share: $0.share)
+          },
+          groups: stats.groups.map {
+            .init(
+              tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns,
+              share: $0.share,
+              target: $0.target)
+          },
+          totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini))
     }
   }
+
 }
 
 func percentText(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }

@@ -5,6 +5,11 @@ struct Table {
   var headers: [String]
   var rows: [[String]]
 
+  /// The table's lines, without trailing newlines.
+  var lines: [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+  }
+
   var text: String {
     var widths = headers.map { DisplayWidth.of($0) }
     for row in rows {

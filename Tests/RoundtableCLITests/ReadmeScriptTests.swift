@@ -9,7 +9,8 @@ struct ReadmeScriptTests {
     let readme = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.components(separatedBy: "## A meeting from the shell").dropFirst().first)
+    let section = try #require(
+      readme.components(separatedBy: "## A meeting from the shell").dropFirst().first)
     let blocks = section.components(separatedBy: "```")
     // blocks[1] is "sh\n<script>", blocks[3] is "\n<expected queue>".
     let script = String(try #require(blocks.dropFirst().first).dropFirst("sh\n".count))
@@ -22,7 +23,8 @@ struct ReadmeScriptTests {
     process.arguments = ["-e", "meeting.sh"]
     process.currentDirectoryURL = folder.url
     var environment = ProcessInfo.processInfo.environment
-    environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["PATH"] =
+      CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     process.environment = environment
     let output = Pipe()
     process.standardOutput = output

@@ -1,7 +1,7 @@
 import Foundation
 import MeetingModel
-import Testing
 import TerminalUI
+import Testing
 
 @Test func previewScreens() throws {
   guard ProcessInfo.processInfo.environment["PREVIEW"] == "1" else { return }
