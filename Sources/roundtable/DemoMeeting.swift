@@ -15,8 +15,15 @@ enum DemoMeeting {
     ("Rachel Lee", ["professional"], .noteTaker, 1),
   ]
 
-  /// Plays the meeting, writing what happens to `transcript`.
-  static func play(policy: QueuePolicy.Ordering, into transcript: inout DemoTranscript) throws {
+  /// How long the demo meeting has been running when it ends (for opening it "live").
+  static let length: Int64 = 17 * 60 + 50
+
+  /// Plays the meeting from `start`, writing what happens to `transcript`, and returns the
+  /// events recorded.
+  @discardableResult
+  static func play(
+    policy: QueuePolicy.Ordering, from start: Instant = start, into transcript: inout DemoTranscript
+  ) throws -> [RecordedEvent] {
     var meeting = DemoSession(start: start)
     let queuePolicy = QueuePolicy(ordering: policy)
     try meeting.run(
@@ -90,20 +97,29 @@ enum DemoMeeting {
     transcript.decision(meeting.state)
     try meeting.run(.nextItem)
     transcript.line(meeting, "Agenda item 3 opens: Bus passes for college (15 min).")
+    try meeting.raise(["Tom", "Siobhán"], transcript: &transcript)
+    try meeting.next(seconds: 40, transcript: &transcript)
+    try meeting.run(.raiseHand(meeting.id("Ama"), kind: .response))
+    try meeting.run(.raiseHand(meeting.id("Marcus")))
+    try meeting.run(.sendSignal(.slower, from: meeting.id("Zoë")))
+    transcript.line(meeting, "Ama raises a direct response, Marcus a point; Zoë asks to slow down.")
+    transcript.queue(meeting.state)
     transcript.stats(meeting.state, at: meeting.now)
+    return meeting.log
   }
 }
 
 /// The demo's meeting state and clock.
 struct DemoSession {
   var state = MeetingState()
+  var log: [RecordedEvent] = []
   var now: Instant
   var ids = SequentialEventIDs()
 
   init(start: Instant) { now = start }
 
   mutating func run(_ command: Command) throws {
-    try state.execute(command, at: now, metadata: EventMetadata(terminal: "demo"), ids: &ids)
+    log += try state.execute(command, at: now, metadata: EventMetadata(terminal: "demo"), ids: &ids)
   }
 
   func id(_ name: String) -> ParticipantID {

@@ -1,0 +1,183 @@
+import MeetingModel
+import Testing
+
+@testable import TerminalUI
+
+@Suite("The facilitator screen: sizes, markers, redraws")
+struct FacilitatorScreenBehaviourTests {
+  @Test func aTooSmallTerminalAsksToBeEnlarged() throws {
+    let (state, now) = try ForumFixture.make()
+    let buffer = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 60, height: 20)
+    #expect(
+      buffer.lines == [
+        "", "", "", "", "", "", "", "",
+        "            Enlarge the window to at least 80×24",
+        "                     (it is 60×20 now)",
+        "                          q quits",
+        "", "", "", "", "", "", "", "", "",
+      ])
+    let narrow = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 79, height: 30)
+    #expect(narrow.lines.contains { $0.contains("Enlarge the window to at least 80×24") })
+  }
+
+  @Test func meaningNeverRestsOnColourAlone() throws {
+    let (state, now) = try ForumFixture.make()
+    // Zoë's guide is 4:30 (1.5× of 3:00): ten minutes in, the timer says so in words.
+    let late = now.adding(seconds: 600)
+    let lines = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: late, width: 120, height: 40)
+      .lines
+    #expect(lines.contains { $0.contains("! OVER by 07:50 (guide 04:30)") })
+    #expect(lines[1].hasPrefix(" ! SIGNAL: jargon: plain language please"))
+    #expect(lines.contains { $0.contains("│>1. Tom Hughes") })  // the selection marker
+    #expect(lines.contains { $0.contains("▶ 2. First home offers at 18") })
+    #expect(lines.contains { $0.contains("✓ 1. Welcome and ground rules") })
+    #expect(lines.contains { $0.contains("─ > Up next (3) ─") })  // the focused panel
+  }
+
+  @Test func aSecondLaterOnlyTheTimerChanges() throws {
+    let (state, now) = try ForumFixture.make()
+    let ui = FacilitatorUI()
+    let before = FacilitatorScreen.render(state: state, ui: ui, now: now, width: 120, height: 40)
+    let after = FacilitatorScreen.render(
+      state: state, ui: ui, now: now.adding(seconds: 1), width: 120, height: 40)
+    let changed = after.changes(since: before)
+    #expect(!changed.isEmpty)
+    #expect(changed.count < 60)
+    // Only what is live changes: the speaker's timer, the item's countdown and the voice
+    // balance; the queue, the decisions and the header stay as they were.
+    let layout = FacilitatorScreen.Layout(width: 120, height: 40)
+    func inside(_ rect: Rect, _ x: Int, _ y: Int) -> Bool {
+      x > rect.x && x < rect.x + rect.width - 1 && y > rect.y && y < rect.y + rect.height - 1
+    }
+    #expect(
+      changed.allSatisfy { change in
+        [layout.nowSpeaking, layout.agenda, layout.balance].contains { inside($0, change.x, change.y) }
+      })
+    #expect(after.changes(since: after).isEmpty)
+  }
+
+  @Test func theHelpOverlayListsEveryKey() throws {
+    var ui = FacilitatorUI()
+    ui.mode = .help
+    let (state, now) = try ForumFixture.make()
+    let text = FacilitatorScreen.render(state: state, ui: ui, now: now, width: 120, height: 40).lines.joined()
+    for (keys, action) in FacilitatorScreen.keyHelp {
+      #expect(text.contains(keys), "\(keys) is missing from the help")
+      #expect(text.contains(action), "\(action) is missing from the help")
+    }
+  }
+
+  @Test func promptsPutTheCursorAtTheEndOfWhatWasTyped() throws {
+    let (state, now) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    ui.mode = .commandLine("hand 会議")
+    let buffer = FacilitatorScreen.render(state: state, ui: ui, now: now, width: 80, height: 24)
+    #expect(buffer.lines[22] == ":hand 会議")
+    #expect(buffer.cursor == Position(x: 10, y: 22))
+  }
+}
+
+@Suite("The facilitator's keys")
+struct FacilitatorKeyTests {
+  func press(_ keys: [Key], ui: inout FacilitatorUI, state: MeetingState) -> [UIAction] {
+    keys.map { FacilitatorKeys.handle($0, ui: &ui, state: state) }
+  }
+
+  @Test func singleKeysRecordCommands() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    let tom = try state.participantID(named: "Tom")
+    #expect(press([.character("n")], ui: &ui, state: state) == [.record(.nextSpeaker)])
+    #expect(press([.enter], ui: &ui, state: state) == [.record(.nextSpeaker)])
+    #expect(press([.character("e")], ui: &ui, state: state) == [.record(.endTurn)])
+    #expect(
+      press([.character("l")], ui: &ui, state: state) == [.record(.lowerHand(tom, byFacilitator: true))])
+    #expect(press([.character("g")], ui: &ui, state: state) == [.record(.giveFloor(tom))])
+    #expect(press([.character("]")], ui: &ui, state: state) == [.record(.nextItem)])
+    #expect(press([.character("a")], ui: &ui, state: state) == [.record(.acknowledgeSignal(SignalID(1)))])
+    #expect(press([.character("u")], ui: &ui, state: state) == [.record(.undo(.hand))])
+    #expect(press([.character("q")], ui: &ui, state: state) == [.quit])
+  }
+
+  @Test func selectionMovesWithArrowsAndJK() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    _ = press([.down, .character("j"), .character("j")], ui: &ui, state: state)
+    #expect(ui.queueSelection == 2)  // clamped to the last of three
+    _ = press([.up, .character("k")], ui: &ui, state: state)
+    #expect(ui.queueSelection == 0)
+    _ = press([.character("j")], ui: &ui, state: state)
+    #expect(
+      press([.character("l")], ui: &ui, state: state) == [
+        .record(.lowerHand(try state.participantID(named: "Ama"), byFacilitator: true))
+      ])
+    _ = press([.tab], ui: &ui, state: state)
+    #expect(ui.focus == .agenda)
+    _ = press([.tab, .tab, .tab], ui: &ui, state: state)
+    #expect(ui.focus == .queue)
+    _ = press([.backTab], ui: &ui, state: state)
+    #expect(ui.focus == .decisions)
+  }
+
+  @Test func raisingAHandForSomeoneByTypingPartOfTheName() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    _ = press([.character("h"), .character("s"), .character("i")], ui: &ui, state: state)
+    #expect(ui.mode == .raiseHand(typed: "si", kind: .point, choice: 0))
+    #expect(FacilitatorKeys.handCandidates(state: state, typed: "si").map(\.name) == ["Siobhán Byrne"])
+    _ = press([.tab], ui: &ui, state: state)
+    let actions = press([.enter], ui: &ui, state: state)
+    #expect(actions == [.record(.raiseHand(try state.participantID(named: "Siobhán"), kind: .response))])
+    #expect(ui.mode == .normal)
+    // Nobody matching: an error message, the prompt stays open.
+    _ = press([.character("h"), .character("x"), .character("x")], ui: &ui, state: state)
+    #expect(press([.enter], ui: &ui, state: state) == [.none])
+    #expect(ui.message == FacilitatorUI.Message("Nobody here matches “xx”.", isError: true))
+    _ = press([.escape], ui: &ui, state: state)
+    #expect(ui.mode == .normal)
+  }
+
+  @Test func movingAHandAsksForThePlaceAndAReason() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    _ = press(
+      [.character("j"), .character("j"), .character("m"), .character("1"), .enter], ui: &ui, state: state)
+    let tanaka = try state.participantID(named: "Tanaka")
+    #expect(ui.mode == .moveEntry(participant: tanaka, position: "1", reason: "", askingReason: true))
+    let actions = press("leads it".map { Key.character($0) } + [.enter], ui: &ui, state: state)
+    #expect(actions.last == .record(.moveEntry(tanaka, to: 1, reason: "leads it")))
+  }
+
+  @Test func theCommandLineTakesAVerb() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    let actions = press(
+      [.character(":")] + "hand zoe".map { Key.character($0) } + [.enter], ui: &ui, state: state)
+    #expect(actions.last == .commandLine("hand zoe"))
+    #expect(ui.mode == .normal)
+  }
+
+  @Test func quittingWithTypedInputAsksFirst() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    _ = press([.character(":"), .character("h")], ui: &ui, state: state)
+    #expect(press([.control("q")], ui: &ui, state: state) == [.none])
+    #expect(ui.mode == .confirmQuit(previous: .mode(.commandLine("h"))))
+    _ = press([.character("n")], ui: &ui, state: state)
+    #expect(ui.mode == .commandLine("h"))
+    _ = press([.control("q")], ui: &ui, state: state)
+    #expect(press([.character("y")], ui: &ui, state: state) == [.quit])
+    // With nothing typed, Ctrl-Q just quits.
+    var fresh = FacilitatorUI()
+    #expect(press([.control("q")], ui: &fresh, state: state) == [.quit])
+  }
+
+  @Test func helpOpensAndAnyKeyClosesIt() throws {
+    let (state, _) = try ForumFixture.make()
+    var ui = FacilitatorUI()
+    _ = press([.character("?")], ui: &ui, state: state)
+    #expect(ui.mode == .help)
+    #expect(press([.character("q")], ui: &ui, state: state) == [.none])  // closes help, does not quit
+    #expect(ui.mode == .normal)
+  }
+}
