@@ -17,7 +17,8 @@ final class FacilitatorSession {
   /// How long to wait for a key before looking at the file and the clock again.
   static let pollMilliseconds = 250
 
-  init(file: String, store: MeetingStore, backend: any TerminalBackend, clock: @escaping () -> Instant) throws {
+  init(file: String, store: MeetingStore, backend: any TerminalBackend, clock: @escaping () -> Instant) throws
+  {
     self.file = file
     self.store = store
     self.backend = backend
@@ -48,7 +49,8 @@ final class FacilitatorSession {
 
   func draw() {
     let size = backend.size
-    backend.draw(FacilitatorScreen.render(state: state, ui: ui, now: clock(), width: size.width, height: size.height))
+    backend.draw(
+      FacilitatorScreen.render(state: state, ui: ui, now: clock(), width: size.width, height: size.height))
   }
 
   /// Another terminal's events arrive through the same fold as ours.
