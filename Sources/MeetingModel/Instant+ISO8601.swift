@@ -18,8 +18,13 @@ extension Instant {
   }
 
   /// The time of day, `HH:MM`, in UTC; used in human-readable reasons and messages.
-  public var timeOfDay: String {
-    let msOfDay = millisecondsSince1970 - floorDivide(millisecondsSince1970, 86_400_000) * 86_400_000
+  public var timeOfDay: String { timeOfDay(offsetSeconds: 0) }
+
+  /// The time of day, `HH:MM`, on a clock `offsetSeconds` ahead of UTC (the caller's local
+  /// time zone: the model itself knows no time zones).
+  public func timeOfDay(offsetSeconds: Int) -> String {
+    let local = millisecondsSince1970 + Int64(offsetSeconds) * 1000
+    let msOfDay = local - floorDivide(local, 86_400_000) * 86_400_000
     let minutes = msOfDay / 60_000
     return "\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
   }

@@ -12,8 +12,14 @@ public struct QueuedSpeaker: Equatable, Sendable {
 
 extension MeetingState {
   /// The speaking queue in order, each place with its reasons. Same events, same order.
-  public var speakingQueue: [QueuedSpeaker] {
-    let ordering = QueueOrdering(state: self, pendingTurnEnd: nil)
+  /// Times in the reasons are UTC.
+  public var speakingQueue: [QueuedSpeaker] { speakingQueue(clockOffsetSeconds: 0) }
+
+  /// The speaking queue, with times in the reasons on a clock `clockOffsetSeconds` ahead of
+  /// UTC (the local time zone of whoever reads them).
+  public func speakingQueue(clockOffsetSeconds: Int) -> [QueuedSpeaker] {
+    var ordering = QueueOrdering(state: self, pendingTurnEnd: nil)
+    ordering.clockOffsetSeconds = clockOffsetSeconds
     return ordering.ordered().enumerated().map { offset, entry in
       QueuedSpeaker(
         position: offset + 1, participant: entry.participant, name: name(of: entry.participant),
@@ -43,6 +49,8 @@ extension MeetingState {
 struct QueueOrdering {
   let state: MeetingState
   let policy: QueuePolicy
+  /// For the times shown in reasons.
+  var clockOffsetSeconds = 0
   /// Voice per participant index, including the turn about to end when there is one.
   private var voice: [VoiceTally]
   private var itemSpeakers: [ParticipantID]
@@ -176,7 +184,7 @@ struct QueueOrdering {
     if let placement = entry.placement {
       reasons.append("moved to \(ordinal(placement.position)) place by facilitator: \(placement.reason)")
     }
-    let raised = "raised hand at \(entry.raisedAt.timeOfDay)"
+    let raised = "raised hand at \(entry.raisedAt.timeOfDay(offsetSeconds: clockOffsetSeconds))"
     if treatedAsInterrupt(entry) {
       switch entry.kind {
       case .process: reasons.append("point of process: goes before every other hand")

@@ -8,8 +8,10 @@ public enum FacilitatorScreen {
   /// How long a turn may run before the timer shows it as over, before time adjustments.
   public static let turnGuideSeconds: Int64 = 180
 
+  /// The screen; times are shown on a clock `clockOffsetSeconds` ahead of UTC (the local
+  /// time zone).
   public static func render(
-    state: MeetingState, ui: FacilitatorUI, now: Instant, width: Int, height: Int
+    state: MeetingState, ui: FacilitatorUI, now: Instant, width: Int, height: Int, clockOffsetSeconds: Int = 0
   ) -> ScreenBuffer {
     var buffer = ScreenBuffer(width: width, height: height)
     guard width >= minimumWidth, height >= minimumHeight else {
@@ -17,10 +19,13 @@ public enum FacilitatorScreen {
       return buffer
     }
     var layout = Layout(width: width, height: height)
-    renderHeader(state: state, now: now, into: &buffer)
+    renderHeader(state: state, now: now, offset: clockOffsetSeconds, into: &buffer)
     renderSignals(state: state, into: &buffer)
     renderNowSpeaking(state: state, now: now, rect: layout.nowSpeaking, into: &buffer)
-    renderQueue(state: state, ui: ui, rect: layout.queue, into: &buffer, cursor: &layout.cursor)
+    renderQueue(
+      state: state, ui: ui, queue: state.speakingQueue(clockOffsetSeconds: clockOffsetSeconds),
+      rect: layout.queue,
+      into: &buffer, cursor: &layout.cursor)
     renderAgenda(state: state, ui: ui, now: now, rect: layout.agenda, into: &buffer, cursor: &layout.cursor)
     renderBalance(state: state, ui: ui, now: now, rect: layout.balance, into: &buffer, cursor: &layout.cursor)
     renderDecisions(state: state, ui: ui, rect: layout.decisions, into: &buffer, cursor: &layout.cursor)
@@ -80,7 +85,7 @@ public enum FacilitatorScreen {
     buffer.cursor = Position(x: 0, y: 0)
   }
 
-  static func renderHeader(state: MeetingState, now: Instant, into buffer: inout ScreenBuffer) {
+  static func renderHeader(state: MeetingState, now: Instant, offset: Int, into buffer: inout ScreenBuffer) {
     let title = state.info?.title ?? "Roundtable"
     let status: String
     switch state.status {
@@ -88,7 +93,7 @@ public enum FacilitatorScreen {
     case .scheduled: status = " · not started"
     default: status = ""
     }
-    let right = "\(state.policy.ordering.rawValue) queue · \(now.timeOfDay) "
+    let right = "\(state.policy.ordering.rawValue) queue · \(now.timeOfDay(offsetSeconds: offset)) "
     let rightX = buffer.width - DisplayWidth.of(right)
     buffer.fill(
       Rect(x: 0, y: 0, width: buffer.width, height: 1), with: Cell(" ", style: [.reverse], role: .heading))
@@ -168,11 +173,11 @@ public enum FacilitatorScreen {
   }
 
   static func renderQueue(
-    state: MeetingState, ui: FacilitatorUI, rect: Rect, into buffer: inout ScreenBuffer,
+    state: MeetingState, ui: FacilitatorUI, queue: [QueuedSpeaker], rect: Rect,
+    into buffer: inout ScreenBuffer,
     cursor: inout Position?
   ) {
     let focused = ui.focus == .queue
-    let queue = state.speakingQueue
     let box = Box(rect: rect, title: "Up next (\(queue.count))", focused: focused)
     box.draw(into: &buffer)
     let inner = box.inner

@@ -25,6 +25,14 @@ struct TimeOption: ParsableArguments {
 }
 
 extension Instant {
+  /// Seconds the local clock is ahead of UTC at this instant, for showing times.
+  var localOffsetSeconds: Int {
+    TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000))
+  }
+
+  /// `HH:MM` on the local clock.
+  var localTimeOfDay: String { timeOfDay(offsetSeconds: localOffsetSeconds) }
+
   /// The system clock, read here at the edge and never inside the model.
   static var now: Instant {
     Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))

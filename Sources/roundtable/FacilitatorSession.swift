@@ -49,8 +49,11 @@ final class FacilitatorSession {
 
   func draw() {
     let size = backend.size
+    let now = clock()
     backend.draw(
-      FacilitatorScreen.render(state: state, ui: ui, now: clock(), width: size.width, height: size.height))
+      FacilitatorScreen.render(
+        state: state, ui: ui, now: now, width: size.width, height: size.height,
+        clockOffsetSeconds: now.localOffsetSeconds))
   }
 
   /// Another terminal's events arrive through the same fold as ours.

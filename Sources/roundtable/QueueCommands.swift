@@ -31,7 +31,10 @@ struct HandCommand: RecordingVerb {
     try reporting {
       let session = try record(inFile: file.file, quiet: true)
       let id = try session.participant(name)
-      if let place = session.state.speakingQueue.first(where: { $0.participant == id }) {
+      let offset = Instant.now.localOffsetSeconds
+      if let place = session.state.speakingQueue(clockOffsetSeconds: offset).first(where: {
+        $0.participant == id
+      }) {
         print(
           "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue "
             + "(\(place.reasons.joined(separator: "; "))).")
@@ -88,7 +91,7 @@ struct NextCommand: RecordingVerb {
     try reporting {
       let session = try record(inFile: file.file)
       if session.state.currentTurn == nil { print("Nobody is waiting to speak.") }
-      if let upNext = session.state.speakingQueue.first {
+      if let upNext = session.state.speakingQueue(clockOffsetSeconds: Instant.now.localOffsetSeconds).first {
         print("Up next: \(upNext.name) (\(upNext.reasons.joined(separator: "; "))).")
       }
       try session.close()
@@ -176,9 +179,10 @@ struct QueueCommand: ReportingVerb {
     var lines: [String] = []
     if let turn = state.currentTurn {
       lines.append(
-        "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.timeOfDay))")
+        "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.localTimeOfDay))"
+      )
     }
-    let queue = state.speakingQueue
+    let queue = state.speakingQueue(clockOffsetSeconds: now.localOffsetSeconds)
     guard !queue.isEmpty else { return lines + ["Nobody is waiting to speak."] }
     let rows = queue.map { ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")] }
     lines += Table(headers: ["#", "Name", "Kind", "Why"], rows: rows).lines
