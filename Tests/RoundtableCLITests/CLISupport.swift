@@ -18,6 +18,13 @@ enum CLI {
       .deletingLastPathComponent().appendingPathComponent(".build/debug/roundtable")
   }()
 
+  /// The environment the binary runs in: times shown in UTC, whatever the machine's zone.
+  static var environment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["TZ"] = "UTC"
+    return environment
+  }
+
   @discardableResult
   static func run(_ arguments: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation)
     -> Run
@@ -26,6 +33,7 @@ enum CLI {
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    process.environment = CLI.environment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

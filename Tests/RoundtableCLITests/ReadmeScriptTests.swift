@@ -22,7 +22,7 @@ struct ReadmeScriptTests {
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = ["-e", "meeting.sh"]
     process.currentDirectoryURL = folder.url
-    var environment = ProcessInfo.processInfo.environment
+    var environment = CLI.environment
     environment["PATH"] =
       CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     process.environment = environment

@@ -10,7 +10,7 @@ final class Tmux {
   init(width: Int, height: Int, command: String, in folder: URL, environment: [String: String] = [:]) {
     var arguments = ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)"]
     for (name, value) in environment.merging(
-      ["LANG": "C.UTF-8", "TERM": "xterm-256color"], uniquingKeysWith: { a, _ in a })
+      ["LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC"], uniquingKeysWith: { a, _ in a })
     {
       arguments += ["-e", "\(name)=\(value)"]
     }
