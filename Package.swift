@@ -19,6 +19,12 @@ let package = Package(
   targets: [
     .target(name: "MeetingModel"),
     .target(name: "TerminalUI", dependencies: ["MeetingModel"]),
+    // ncursesw for Swift: wrappers for what Swift cannot import, and the signal and crash
+    // guard. A C target rather than a system library because the guard's state and signal
+    // handlers must live in exactly one compiled C file.
+    .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    // The only code that talks to ncurses.
+    .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNCurses"]),
     .target(
       name: "MeetingStore",
       dependencies: [
@@ -45,6 +51,7 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
     .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
     .testTarget(
