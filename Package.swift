@@ -39,6 +39,7 @@ let package = Package(
         "MeetingModel",
         "MeetingStore",
         "TerminalUI",
+        "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]

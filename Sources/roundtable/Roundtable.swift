@@ -22,7 +22,7 @@ struct Roundtable: ParsableCommand {
       NewCommand.self, JoinCommand.self, LeaveCommand.self, AgendaCommand.self, HandCommand.self,
       LowerCommand.self, NextCommand.self, DoneCommand.self, MoveCommand.self, QueueCommand.self,
       DecideCommand.self, SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self,
-      LogCommand.self, ExportCommand.self, ImportCommand.self, DemoCommand.self,
+      LogCommand.self, ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self,
     ]
   )
 

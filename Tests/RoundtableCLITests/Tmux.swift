@@ -10,29 +10,57 @@ final class Tmux {
   init(width: Int, height: Int, command: String, in folder: URL, environment: [String: String] = [:]) {
     var arguments = ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)"]
     for (name, value) in environment.merging(
-      ["LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC"], uniquingKeysWith: { a, _ in a })
+      ["LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "NO_COLOR": ""],
+      uniquingKeysWith: { a, _ in a })
     {
       arguments += ["-e", "\(name)=\(value)"]
     }
     arguments += ["-c", folder.path, command]
-    run(arguments)
+    // The first command starts the tmux server, which keeps the client's output open: give it
+    // no pipe to hold, or reading the pipe would never finish.
+    run(arguments, capture: false)
   }
 
-  deinit { run(["kill-server"]) }
+  deinit { run(["kill-server"], capture: false) }
 
   static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
+  /// Runs one tmux client command. Not through Foundation's `Process`: on Linux it learns that
+  /// a child exited when a socket it gave the child closes, and the tmux server that the first
+  /// command starts keeps that socket open, so waiting would never end. `posix_spawn` and
+  /// `waitpid` have no such trap.
   @discardableResult
-  func run(_ arguments: [String]) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-    process.arguments = ["-u", "-L", socket, "-f", "/dev/null"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    do { try process.run() } catch { return "" }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+  func run(_ arguments: [String], capture: Bool = true) -> String {
+    let all = ["tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments
+    var output: [Int32] = [-1, -1]
+    guard pipe(&output) == 0 else { return "" }
+    let devNull = open("/dev/null", O_RDWR)
+    defer { close(devNull) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, devNull, 0)
+    posix_spawn_file_actions_adddup2(&actions, capture ? output[1] : devNull, 1)
+    posix_spawn_file_actions_adddup2(&actions, devNull, 2)
+    posix_spawn_file_actions_addclose(&actions, output[0])
+    posix_spawn_file_actions_addclose(&actions, output[1])
+    var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &argv, environ)
+    close(output[1])
+    var data = Data()
+    if spawned == 0 {
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      while true {
+        let count = read(output[0], &chunk, chunk.count)
+        if count <= 0 { break }
+        data.append(contentsOf: chunk[0..<count])
+      }
+      var status: Int32 = 0
+      waitpid(pid, &status, 0)
+    }
+    close(output[0])
     return String(decoding: data, as: UTF8.self)
   }
 

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The real binary on the facilitator screen, in tmux: what a facilitator sees and does.
+@Suite("The facilitator screen, end to end in tmux", .enabled(if: Tmux.isAvailable), .serialized)
+struct ScreenEndToEndTests {
+  /// A meeting with four people, an agenda item under way and two hands up.
+  static func meeting(in folder: Folder) {
+    let url = folder.url
+    CLI.ok(["new", "m.rt", "--title", "Housing forum"], in: url)
+    CLI.ok(["join", "m.rt", "Siobhán Byrne", "--tag", "lived-experience"], in: url)
+    CLI.ok(["join", "m.rt", "Ben Okafor", "--tag", "professional"], in: url)
+    CLI.ok(["join", "m.rt", "会議 Tanaka", "--tag", "professional"], in: url)
+    CLI.ok(["join", "m.rt", "Zoë Mensah", "--tag", "lived-experience"], in: url)
+    CLI.ok(["agenda", "add", "m.rt", "First home offers", "--minutes", "20"], in: url)
+    CLI.ok(["agenda", "next", "m.rt"], in: url)
+    // Ben has had a turn, so the professionals have all the airtime so far.
+    CLI.ok(["hand", "m.rt", "ben"], in: url)
+    CLI.ok(["next", "m.rt"], in: url)
+    CLI.ok(["done", "m.rt"], in: url)
+    CLI.ok(["hand", "m.rt", "ben"], in: url)
+    CLI.ok(["hand", "m.rt", "siobhan"], in: url)
+  }
+
+  /// The binary inside a shell that records the terminal settings before and after, and how
+  /// it exited.
+  static func wrapped(_ arguments: String) -> String {
+    "bash -c 'stty -g > before.txt; \"\(CLI.binary.path)\" \(arguments) 2> stderr.txt; echo $? > status.txt; "
+      + "stty -g > after.txt; sleep 60'"
+  }
+
+  @Test func chairingAMeetingWithTheKeyboard() throws {
+    let folder = Folder()
+    Self.meeting(in: folder)
+    let tmux = Tmux(width: 120, height: 40, command: Self.wrapped("run m.rt"), in: folder.url)
+    #expect(tmux.waitFor("Roundtable · Housing forum"))
+    #expect(tmux.waitFor("Nobody has the floor."))
+    // Siobhán has not spoken and lived experience has none of the airtime: she goes first.
+    let queue = tmux.screen().joined(separator: "\n")
+    #expect(queue.contains(">1. Siobhán Byrne  new point"))
+    #expect(queue.contains(" 2. Ben Okafor     new point"))
+
+    tmux.send("n")
+    #expect(tmux.waitFor("Siobhán Byrne has the floor (new point)"))
+    #expect(tmux.screen()[3].contains("│ Siobhán Byrne"))
+
+    // Another terminal raises a hand: it shows within half a second (here: within 2 s).
+    CLI.ok(["hand", "m.rt", "tanaka", "--kind", "clarify"], in: folder.url)
+    #expect(tmux.waitFor("clarifying question", seconds: 2))
+    #expect(tmux.screen().contains { $0.contains(">1. 会議 Tanaka") && $0.contains("clarifying question") })
+
+    // Raise a hand for someone by typing part of the name.
+    tmux.send("h", "z", "o", "Enter")
+    #expect(tmux.waitFor("Zoë Mensah raised a hand (new point)"))
+
+    // The help lists every key; Esc closes it.
+    tmux.send("?")
+    #expect(tmux.waitFor("give the floor to the selected person"))
+    tmux.send("Escape")
+    #expect(tmux.waitFor("Up next (3)"))
+
+    // The : line takes the command-line verbs.
+    tmux.send(":", "signal jargon", "Enter")
+    #expect(tmux.waitFor("! SIGNAL: jargon: plain language please"))
+    tmux.send("a")
+    #expect(tmux.waitFor("Signal #1 acknowledged"))
+
+    // Resizing at any moment works; too small asks to enlarge.
+    tmux.resize(width: 70, height: 20)
+    #expect(tmux.waitFor("Enlarge the window to at least 80×24"))
+    tmux.resize(width: 80, height: 24)
+    #expect(tmux.waitFor("Up next (3)"))
+    #expect(tmux.screen().allSatisfy { $0.count <= 80 })
+    #expect(tmux.screen()[1].contains("! SIGNAL") == false)
+
+    tmux.send("q")
+    #expect(waitForFile(folder.path("after.txt")))
+    #expect(try String(contentsOfFile: folder.path("status.txt"), encoding: .utf8) == "0\n")
+    #expect(
+      try String(contentsOfFile: folder.path("before.txt"), encoding: .utf8)
+        == String(contentsOfFile: folder.path("after.txt"), encoding: .utf8))
+    // The turn given on screen is in the file, for every other terminal.
+    let log = CLI.ok(["log", "m.rt"], in: folder.url)
+    #expect(log.contains("Siobhán Byrne has the floor (new point)  [screen]"))
+  }
+
+  @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
+    let folder = Folder()
+    Self.meeting(in: folder)
+    let tmux = Tmux(width: 100, height: 30, command: Self.wrapped("run m.rt"), in: folder.url)
+    #expect(tmux.waitFor("Nobody has the floor."))
+    tmux.send("C-c")
+    #expect(waitForFile(folder.path("after.txt")))
+    #expect(
+      try String(contentsOfFile: folder.path("before.txt"), encoding: .utf8)
+        == String(contentsOfFile: folder.path("after.txt"), encoding: .utf8))
+
+    let again = Folder()
+    Self.meeting(in: again)
+    let second = Tmux(width: 100, height: 30, command: Self.wrapped("run m.rt"), in: again.url)
+    #expect(second.waitFor("Nobody has the floor."))
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+    kill.arguments = ["-TERM", "-f", "\(CLI.binary.path) run m.rt"]
+    try kill.run()
+    kill.waitUntilExit()
+    #expect(waitForFile(again.path("after.txt")))
+    #expect(
+      try String(contentsOfFile: again.path("before.txt"), encoding: .utf8)
+        == String(contentsOfFile: again.path("after.txt"), encoding: .utf8))
+  }
+
+  @Test func noColorMeansNoColourButTheSameInformation() throws {
+    let folder = Folder()
+    Self.meeting(in: folder)
+    let colour = Tmux(width: 100, height: 30, command: Self.wrapped("run m.rt"), in: folder.url)
+    #expect(colour.waitFor("Nobody has the floor."))
+    let coloured = colour.screenWithAttributes()
+    let plain = Tmux(
+      width: 100, height: 30, command: Self.wrapped("run m.rt"), in: folder.url,
+      environment: ["NO_COLOR": "1"])
+    #expect(plain.waitFor("Nobody has the floor."))
+    let monochrome = plain.screenWithAttributes()
+    let colourCodes = ["[31m", "[32m", "[33m", "[34m", "[36m", "38;5;", ";31m", ";32m", ";33m", ";36m"]
+    #expect(colourCodes.contains { coloured.contains($0) }, "no colour in: \(coloured.prefix(600))")
+    #expect(!colourCodes.contains { monochrome.contains($0) })
+    // The same words and markers either way.
+    #expect(colour.screen() == plain.screen())
+  }
+
+  @Test func theDemoOpensAMeetingToChair() throws {
+    let folder = Folder()
+    let tmux = Tmux(width: 120, height: 40, command: Self.wrapped("demo"), in: folder.url)
+    #expect(tmux.waitFor("Roundtable · Care leavers' housing forum"))
+    #expect(tmux.waitFor("Tom Hughes"))
+    tmux.send("n")
+    #expect(tmux.waitFor("has the floor (direct response)"))
+    tmux.send("q")
+    #expect(waitForFile(folder.path("after.txt")))
+    #expect(try String(contentsOfFile: folder.path("status.txt"), encoding: .utf8) == "0\n")
+  }
+}
