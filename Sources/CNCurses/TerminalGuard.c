@@ -15,8 +15,8 @@
 // Signals that ask the program to stop: relayed to the input loop as an event.
 static const int interrupt_signals[] = {SIGINT, SIGTERM, SIGHUP};
 // Signals after which the program cannot continue: the terminal is put back before the
-// default action runs. SIGQUIT (Ctrl-\) dumps core by default, SIGTRAP is how Swift traps on
-// arm64 (SIGILL on x86-64).
+// signal's previous disposition (normally the default action) runs. SIGQUIT (Ctrl-\) dumps
+// core by default; SIGTRAP is how Swift traps on arm64 (SIGILL on x86-64).
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGQUIT, SIGTRAP};
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
@@ -100,15 +100,19 @@ static void on_fatal(int signal_number) {
     cn_guard_restore_settings();
     cn_guard_release_error_capture();
   }
-  // The handler was installed with SA_RESETHAND, so the disposition is already the default;
-  // set it again in case another thread's signal raced in. The signal is blocked while this
-  // handler runs: it is delivered, with the default action, as soon as the handler returns (a
-  // fault re-executes the faulting instruction and faults again).
-  struct sigaction default_action;
-  memset(&default_action, 0, sizeof default_action);
-  default_action.sa_handler = SIG_DFL;
-  sigemptyset(&default_action.sa_mask);
-  sigaction(signal_number, &default_action, NULL);
+  // Hand the signal to whatever handled it before the screen started: the default action, or
+  // the Swift runtime's backtracer, which prints where the program crashed (to the real
+  // standard error, now that it is back) and then dies of the same signal. The signal is
+  // blocked while this handler runs, so it is delivered as soon as the handler returns, with
+  // the context of the original fault.
+  struct sigaction previous;
+  memset(&previous, 0, sizeof previous);
+  previous.sa_handler = SIG_DFL;
+  sigemptyset(&previous.sa_mask);
+  for (size_t i = 0; i < COUNT(fatal_signals); i++) {
+    if (fatal_signals[i] == signal_number) previous = previous_fatal[i];
+  }
+  sigaction(signal_number, &previous, NULL);
   raise(signal_number);
   errno = saved_errno;
 }
@@ -176,7 +180,10 @@ int cn_guard_start(int fd) {
   }
   install(SIGWINCH, on_resize, SA_RESTART, &previous_winch);
   for (size_t i = 0; i < COUNT(fatal_signals); i++) {
-    install(fatal_signals[i], on_fatal, SA_RESETHAND | SA_ONSTACK, &previous_fatal[i]);
+    // One the parent chose to ignore (SIGQUIT in a background job) stays ignored.
+    sigaction(fatal_signals[i], NULL, &previous_fatal[i]);
+    if (previous_fatal[i].sa_handler == SIG_IGN) continue;
+    install(fatal_signals[i], on_fatal, SA_ONSTACK, NULL);
   }
   // ncurses installs its own SIGTSTP handler (suspend and resume the screen) when the
   // disposition is the default; remember it to put it back afterwards.

@@ -17,7 +17,8 @@ import TerminalUI
 ///   only set a flag and wake `nextEvent` through a pipe.
 /// - After SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGQUIT or SIGTRAP the terminal settings are
 ///   restored, the cursor shown, captured standard error copied out, and the signal re-raised
-///   with its default action.
+///   with the disposition it had before the start: the default action, or the Swift runtime's
+///   backtracer, which then prints where the program crashed.
 /// - Standard error goes to a private temporary file and is copied back by `restore()`, so
 ///   messages neither scribble over the screen nor get lost.
 /// - Ctrl-S, Ctrl-Q, Ctrl-V and Ctrl-O arrive as keys instead of pausing output or quoting the
@@ -61,8 +62,9 @@ public final class CursesTerminal: TerminalBackend {
     )
   }
 
-  /// `noColor` stands for the `NO_COLOR` variable and `errorDescriptor` for standard error, so
-  /// that tests can check both without changing the test process's environment or its fd 2.
+  /// `noColor` stands for the `NO_COLOR` variable and `errorDescriptor` for standard error (-1:
+  /// capture nothing), so that tests can check both without changing the test process's
+  /// environment or its fd 2.
   init(
     inputDescriptor: Int32, outputDescriptor: Int32, terminalType: String?, noColor: String?,
     capturingErrorsOf errorDescriptor: Int32
@@ -264,7 +266,11 @@ public final class CursesTerminal: TerminalBackend {
     ]
     // EINTR needs no handling: the loop looks at the signal flags again either way.
     guard poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 else { return }
-    if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { inputHungUp = true }
+    let input = descriptors[0].revents
+    if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { inputHungUp = true }
+    // Readable with nothing to read is the end of input (or input that is no terminal at all,
+    // such as /dev/null): waiting again would return at once, forever.
+    if input & Int16(POLLIN) != 0 && cn_readable_bytes(descriptors[0].fd) < 1 { inputHungUp = true }
   }
 
   /// Takes the size from the kernel, not from ncurses, which learns of resizes only through a
@@ -376,7 +382,9 @@ public final class CursesTerminal: TerminalBackend {
   /// mode and the alternate screen, show the cursor. Prepared now because the handler may not
   /// call into ncurses.
   private static func publishResetSequence() {
-    var bytes: [UInt8] = []
+    // CAN first: it cancels an escape sequence the crash may have cut short, which would
+    // otherwise swallow the start of the reset.
+    var bytes: [UInt8] = [0x18]
     for capability in ["sgr0", "rmkx", "rmcup", "cnorm"] {
       guard let value = cn_terminfo_string(capability) else { continue }
       bytes += withoutPadding(Array(String(cString: value).utf8))

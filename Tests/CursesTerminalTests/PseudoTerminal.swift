@@ -8,7 +8,7 @@
 /// `terminal` side, the test types into and reads the screen's bytes from the `controller`
 /// side, as a terminal emulator would.
 final class PseudoTerminal {
-  let controller: Int32
+  private(set) var controller: Int32
   let terminal: Int32
   private var sentinelCount = 0
 
@@ -49,7 +49,14 @@ final class PseudoTerminal {
 
   deinit {
     close(terminal)
-    if controller >= 0 { close(controller) }
+    hangUp()
+  }
+
+  /// Closes the controller side, as when the terminal window is closed.
+  func hangUp() {
+    guard controller >= 0 else { return }
+    close(controller)
+    controller = -1
   }
 
   /// Sets the size the kernel reports (what a terminal emulator does when its window changes).

@@ -12,6 +12,10 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#if !__has_include(<ncursesw/curses.h>)
+#error "ncursesw headers are missing: install them with `apt-get install libncurses-dev` (or run scripts/setup)"
+#endif
+
 #include <locale.h>
 #include <ncursesw/curses.h>
 #include <stddef.h>
@@ -75,6 +79,13 @@ static inline int cn_terminal_size(int fd, int *rows, int *columns) {
   *rows = size.ws_row;
   *columns = size.ws_col;
   return 0;
+}
+
+/// Bytes waiting to be read on `fd`, or -1 when it cannot tell (not a terminal or pipe).
+static inline int cn_readable_bytes(int fd) {
+  int count = 0;
+  if (ioctl(fd, FIONREAD, &count) != 0) return -1;
+  return count;
 }
 
 /// A terminfo string capability, or NULL when the terminal lacks it. tigetstr signals
