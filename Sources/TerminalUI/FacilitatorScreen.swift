@@ -467,7 +467,10 @@ public enum FacilitatorScreen {
     let candidates = FacilitatorKeys.handCandidates(state: state, typed: typed)
     var lines = ["Raise a hand for: \(typed)", "Kind (Tab): \(kind.label)", ""]
     if candidates.isEmpty {
-      lines.append("  nobody matches")
+      let taken = state.participants(matching: typed).filter(\.isPresent).map(\.name)
+      lines.append(
+        taken.isEmpty ? "  nobody here matches" : "  already up or speaking: " + taken.joined(separator: ", ")
+      )
     }
     for (index, person) in candidates.prefix(8).enumerated() {
       lines.append("\(index == min(choice, candidates.count - 1) ? ">" : " ") \(person.name)")

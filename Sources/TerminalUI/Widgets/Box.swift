@@ -27,6 +27,7 @@ struct Box {
     buffer[right, rect.y] = Cell("┐", role: role)
     buffer[rect.x, bottom] = Cell("└", role: role)
     buffer[right, bottom] = Cell("┘", role: role)
+    guard !title.isEmpty else { return }
     let label = focused ? " > \(title) " : " \(title) "
     buffer.write(
       label, x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: focused ? [.bold] : [], role: .heading
