@@ -27,6 +27,10 @@ final class FacilitatorSession {
   }
 
   /// Runs until the facilitator quits or a signal asks us to stop.
+  ///
+  /// Idle, it wakes four times a second to look for other terminals' events (one indexed read)
+  /// and renders only when something on screen can have changed: a key, a resize, new events,
+  /// or the clock passing a second (timers and countdowns).
   func run() {
     draw()
     while true {
@@ -42,14 +46,21 @@ final class FacilitatorSession {
         }
       case .resize, nil: break
       }
+      let version = state.version
       followOtherTerminals()
-      draw()
+      if event != nil || state.version != version || clock().millisecondsSince1970 / 1000 != drawnSecond {
+        draw()
+      }
     }
   }
+
+  /// The clock second the screen was last drawn for.
+  private var drawnSecond: Int64 = -1
 
   func draw() {
     let size = backend.size
     let now = clock()
+    drawnSecond = now.millisecondsSince1970 / 1000
     backend.draw(
       FacilitatorScreen.render(
         state: state, ui: ui, now: now, width: size.width, height: size.height,

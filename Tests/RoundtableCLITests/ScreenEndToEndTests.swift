@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The real binary on the facilitator screen, in tmux: what a facilitator sees and does.
@@ -99,11 +100,12 @@ struct ScreenEndToEndTests {
     Self.meeting(in: again)
     let second = Tmux(width: 100, height: 30, command: Self.wrapped("run m.rt"), in: again.url)
     #expect(second.waitFor("Nobody has the floor."))
-    let kill = Process()
-    kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-    kill.arguments = ["-TERM", "-f", "\(CLI.binary.path) run m.rt"]
-    try kill.run()
-    kill.waitUntilExit()
+    // SIGTERM to exactly this screen: the child of the pane's shell.
+    let shell = second.run(["display-message", "-p", "-t", second.session, "#{pane_pid}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let screen = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+    #expect(Glibc.kill(screen, SIGTERM) == 0)
     #expect(waitForFile(again.path("after.txt")))
     #expect(
       try String(contentsOfFile: again.path("before.txt"), encoding: .utf8)

@@ -181,3 +181,27 @@ struct FacilitatorKeyTests {
     #expect(ui.mode == .normal)
   }
 }
+
+@Suite("Names in any script line up on screen")
+struct ScreenAlignmentTests {
+  @Test func combiningAccentsWideCharactersAndEmojiKeepColumns() throws {
+    var state = MeetingState()
+    var ids = SequentialEventIDs()
+    let now = Instant(iso8601: "2026-11-21T10:00:00Z")!
+    let names = ["Siobha\u{301}n", "会議 Tanaka", "Zoë 🎉", "Ben"]
+    try state.execute(.createMeeting(title: "Forum"), at: now, ids: &ids)
+    for name in names { try state.execute(.join(name: name), at: now, ids: &ids) }
+    for index in 1...4 { try state.execute(.raiseHand(ParticipantID(index)), at: now, ids: &ids) }
+    let lines = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 100, height: 30)
+      .lines
+    // The kind column starts at the same screen column for every name.
+    let heads = lines.filter { $0.contains("new point") }
+    #expect(heads.count == 4)
+    let columns = heads.map { line -> Int in
+      let prefix = line.components(separatedBy: "new point")[0]
+      return DisplayWidth.of(prefix)
+    }
+    #expect(Set(columns).count == 1)
+    #expect(heads.contains { $0.contains("Siobha\u{301}n") })
+  }
+}
