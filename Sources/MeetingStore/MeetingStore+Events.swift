@@ -46,10 +46,23 @@ extension MeetingStore {
     _ command: Command, on state: inout MeetingState, at time: Instant,
     metadata: EventMetadata = EventMetadata()
   ) throws -> [RecordedEvent] {
+    try execute(command, on: &state, metadata: metadata) { _ in time }
+  }
+
+  /// As `execute(_:on:at:metadata:)`, with the time chosen under the write lock from the
+  /// up-to-date state. A command given "now" uses this so that two terminals recording at the
+  /// same moment cannot find their time already behind the other's event: `time` can return
+  /// the later of the clock and the last event's time.
+  @discardableResult
+  public func execute(
+    _ command: Command, on state: inout MeetingState, metadata: EventMetadata = EventMetadata(),
+    time: (MeetingState) -> Instant
+  ) throws -> [RecordedEvent] {
     var ids = SystemEventIDs()
     var working = state
     let recorded: [RecordedEvent] = try write { db in
       try self.catchUp(&working, in: db)
+      let time = time(working)
       let events = try working.decide(command, at: time)
       let recorded = working.record(events, at: time, metadata: metadata, ids: &ids)
       try self.insert(recorded, into: db)

@@ -15,6 +15,12 @@ struct TimeOption: ParsableArguments {
   @Option(help: "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00). Default: now.")
   var at: String?
 
+  /// The time given with `--at`, or nil for "now".
+  func givenInstant() throws -> Instant? {
+    guard at != nil else { return nil }
+    return try instant()
+  }
+
   func instant() throws -> Instant {
     guard let at else { return Instant.now }
     guard let instant = Instant(iso8601: at) else {
@@ -32,6 +38,12 @@ extension Instant {
 
   /// `HH:MM` on the local clock.
   var localTimeOfDay: String { timeOfDay(offsetSeconds: localOffsetSeconds) }
+
+  /// "Now" for recording in `state`: the clock, or the meeting's last event time when another
+  /// terminal (or a clock slightly behind) has already recorded something later.
+  static func nowAfter(_ state: MeetingState) -> Instant {
+    max(Instant.now, state.lastEventTime ?? Instant.now)
+  }
 
   /// The system clock, read here at the edge and never inside the model.
   static var now: Instant {
@@ -82,8 +94,13 @@ struct MeetingSession {
 
   /// Records `command` (decided against the latest state of the file) and prints what happened.
   @discardableResult
-  mutating func record(_ command: Command, at time: Instant, quiet: Bool = false) throws -> [RecordedEvent] {
-    let recorded = try store.execute(command, on: &state, at: time, metadata: EventMetadata(terminal: "cli"))
+  mutating func record(_ command: Command, at time: TimeOption, quiet: Bool = false) throws -> [RecordedEvent]
+  {
+    let given = try time.givenInstant()
+    let recorded = try store.execute(command, on: &state, metadata: EventMetadata(terminal: "cli")) {
+      latest in
+      given ?? Instant.nowAfter(latest)
+    }
     if !quiet {
       for event in recorded { print(state.describe(event.event)) }
     }
@@ -118,7 +135,7 @@ extension RecordingVerb {
   /// session for any further output; the caller closes it.
   func record(inFile file: String, quiet: Bool = false) throws -> MeetingSession {
     var session = try MeetingSession(file: file, access: .readWrite)
-    try session.record(try modelCommand(in: session.state), at: try time.instant(), quiet: quiet)
+    try session.record(try modelCommand(in: session.state), at: time, quiet: quiet)
     return session
   }
 }

@@ -40,7 +40,7 @@ final class FacilitatorSession {
       case .key(let key):
         switch FacilitatorKeys.handle(key, ui: &ui, state: state) {
         case .quit: return
-        case .record(let command): record(command, at: clock())
+        case .record(let command): record(command, at: nil)
         case .commandLine(let line): runCommandLine(line)
         case .none: break
         }
@@ -76,10 +76,12 @@ final class FacilitatorSession {
     }
   }
 
-  private func record(_ command: Command, at time: Instant) {
+  /// Records `command` at `time`, or now (never before the file's last event) when nil.
+  private func record(_ command: Command, at time: Instant?) {
     do {
-      let recorded = try store.execute(
-        command, on: &state, at: time, metadata: EventMetadata(terminal: "screen"))
+      let recorded = try store.execute(command, on: &state, metadata: EventMetadata(terminal: "screen")) {
+        [clock] latest in time ?? max(clock(), latest.lastEventTime ?? clock())
+      }
       ui.message = .init(recorded.map { state.describe($0.event) }.joined(separator: "; "))
       ui.queueSelection = min(ui.queueSelection, max(0, state.entries.count - 1))
     } catch let refusal as Refusal {
@@ -99,7 +101,7 @@ final class FacilitatorSession {
       let arguments = Array(words.prefix(fileAt)) + [file] + Array(words.dropFirst(fileAt))
       let parsed = try Roundtable.parseAsRoot(arguments)
       if let verb = parsed as? any RecordingVerb {
-        record(try verb.modelCommand(in: state), at: verb.time.at == nil ? clock() : try verb.time.instant())
+        record(try verb.modelCommand(in: state), at: try verb.time.givenInstant())
       } else if let verb = parsed as? any ReportingVerb {
         ui.overlay = try verb.report(state: state, now: clock()) + ["", "Esc closes this."]
       } else {

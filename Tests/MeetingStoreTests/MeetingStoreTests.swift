@@ -113,6 +113,26 @@ struct MeetingStoreTests {
     #expect(try other.replay() == state)
   }
 
+  @Test func theTimeCanBeChosenUnderTheWriteLock() throws {
+    let folder = TemporaryFolder()
+    let path = folder.path("m.roundtable")
+    let (store, stale) = try makeMeeting(at: path)
+    let other = try MeetingStore.open(at: path, access: .readWrite)
+    var otherState = try other.replay()
+    let later = tenOClock.adding(milliseconds: 5)
+    try other.execute(.raiseHand(ParticipantID(1)), on: &otherState, at: later)
+    // This terminal read its clock a moment before the other wrote: a fixed time is refused…
+    var state = stale
+    #expect(throws: Refusal.self) {
+      try store.execute(.raiseHand(ParticipantID(2)), on: &state, at: tenOClock)
+    }
+    // …while "now, but never before the last event" is decided with the caught-up state.
+    let recorded = try store.execute(.raiseHand(ParticipantID(2)), on: &state) { latest in
+      max(tenOClock, latest.lastEventTime ?? tenOClock)
+    }
+    #expect(recorded.map(\.time) == [later])
+  }
+
   @Test func aFollowerReceivesEventsFromAnotherConnection() throws {
     let folder = TemporaryFolder()
     let path = folder.path("m.roundtable")
