@@ -235,7 +235,7 @@ struct QueueOrdering {
   }
 }
 
-// MARK: Formatting shared by reasons and messages
+// MARK: Formatting shared by reasons, screens and reports
 
 /// `1st`, `2nd`, `3rd`, `11th`…
 public func ordinal(_ n: Int) -> String {
@@ -250,8 +250,8 @@ public func ordinal(_ n: Int) -> String {
   return "\(n)\(suffix)"
 }
 
-/// `18%`
-func percent(_ fraction: Double) -> String {
+/// `18%`: a fraction as whole percent, as reasons, screens and reports show shares.
+public func percent(_ fraction: Double) -> String {
   "\(Int((fraction * 100).rounded()))%"
 }
 
@@ -265,8 +265,8 @@ public func formatDuration(seconds: Int64) -> String {
 
 private func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-/// `1.5×`, `2×`
-func formatFactor(_ factor: Double) -> String {
+/// `1.5×`, `2×`: a speaking-time adjustment as reasons, screens and reports show it.
+public func formatFactor(_ factor: Double) -> String {
   let rounded = (factor * 100).rounded() / 100
   if rounded == rounded.rounded() { return "\(Int(rounded))×" }
   return "\(rounded)×"

@@ -165,7 +165,7 @@ public enum FacilitatorScreen {
         maxWidth: inner.width,
         style: [.bold], role: .alert)
     } else {
-      let adjusted = adjustment != 1 ? " with \(factor(adjustment)) time" : ""
+      let adjusted = adjustment != 1 ? " with \(formatFactor(adjustment)) time" : ""
       buffer.write(
         " \(clock(elapsed)) of \(clock(guide))\(adjusted)", x: inner.x, y: last, maxWidth: inner.width,
         role: .muted)
@@ -298,7 +298,7 @@ public enum FacilitatorScreen {
     for group in groups where y < last {
       let target = group.target ?? 0
       let below = target - group.share > 0.05
-      let numbers = " \(percentText(group.share))/\(percentText(target))"
+      let numbers = " \(percent(group.share))/\(percent(target))"
       var barX = inner.x + labelWidth + 2
       if stacked {
         buffer.write(" \(group.tag)", x: inner.x, y: y, maxWidth: inner.width, style: below ? [.bold] : [])
@@ -494,14 +494,9 @@ public enum FacilitatorScreen {
     return "\(two(s / 60)):\(two(s % 60))"
   }
 
-  static func percentText(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
-
   static func twoDecimals(_ value: Double) -> String {
     let hundredths = Int((value * 100).rounded())
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
-  static func factor(_ value: Double) -> String {
-    value == value.rounded() ? "\(Int(value))×" : "\(value)×"
-  }
 }

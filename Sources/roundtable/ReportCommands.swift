@@ -55,7 +55,7 @@ struct StatsCommand: ReportingVerb {
     var lines: [String] = []
     let groupRows = stats.groups.map { group in
       [
-        group.tag, percentText(group.share), group.target.map(percentText) ?? "-",
+        group.tag, percent(group.share), group.target.map(percent) ?? "-",
         formatDuration(seconds: Int64(group.airtimeSeconds)), "\(group.turns)",
       ]
     }
@@ -63,7 +63,7 @@ struct StatsCommand: ReportingVerb {
     let personRows = stats.people.map { person in
       [
         person.name + (person.isPresent ? "" : " (left)"), person.tags.joined(separator: ", "),
-        formatDuration(seconds: Int64(person.airtimeSeconds)), percentText(person.share), "\(person.turns)",
+        formatDuration(seconds: Int64(person.airtimeSeconds)), percent(person.share), "\(person.turns)",
         person.contributions > 0 ? "\(person.contributions)" : "",
       ]
     }
@@ -105,8 +105,6 @@ struct StatsCommand: ReportingVerb {
   }
 
 }
-
-func percentText(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 
 struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
