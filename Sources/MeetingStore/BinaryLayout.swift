@@ -227,14 +227,21 @@ extension Instant: BinaryCodable {
 /// Enums are stored by their stable raw names, which never change once shipped.
 protocol StoredNameEnum: RawRepresentable<String>, BinaryCodable {}
 
-extension StoredNameEnum {
+extension StoredNameEnum where Self: CaseIterable {
   func encode(to writer: inout BinaryWriter) { rawValue.encode(to: &writer) }
+
+  /// Matches the stored name's bytes against the cases' names, without making a string: this
+  /// runs for nearly every event on replay.
   init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
-    let name = try String(binary: &reader)
-    guard let value = Self(rawValue: name) else {
-      throw BinaryDecodingError(message: "unknown value '\(name)' for \(Self.self)")
+    let count = try reader.readVarint()
+    guard count <= 64 else { throw BinaryDecodingError(message: "a name in the event data is too long") }
+    let bytes = try reader.readBytes(Int(count))
+    for candidate in Self.allCases where candidate.rawValue.utf8.elementsEqual(bytes) {
+      self = candidate
+      return
     }
-    self = value
+    throw BinaryDecodingError(
+      message: "unknown value '\(String(decoding: bytes, as: UTF8.self))' for \(Self.self)")
   }
 }
 

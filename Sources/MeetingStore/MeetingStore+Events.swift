@@ -107,9 +107,11 @@ extension MeetingStore {
   func forEachEvent(
     after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database, _ body: (RecordedEvent) -> Void
   ) throws {
+    // Replay skips the metadata columns: nothing in the fold reads them.
+    let columns = withMetadata ? "author, terminal" : "NULL, NULL"
     let statement = try db.cachedStatement(
       sql:
-        "SELECT seq, id, time, type, version, author, terminal, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?"
+        "SELECT seq, id, time, type, version, \(columns), data FROM events WHERE seq > ? ORDER BY seq LIMIT ?"
     )
     let sqlite = statement.sqliteStatement
     sqlite3_reset(sqlite)
