@@ -42,6 +42,10 @@ public struct MeetingFigures: Equatable, Sendable {
     /// Even heard at once every time, the group would have asked for less than its target share
     /// of the meeting's time: no queue could have brought it to its target.
     public var isDemandLimited: Bool
+    /// Unhindered demand over the target share of the meeting's time: below 1, demand-limited;
+    /// just above 1, the target is reachable only if the group is heard nearly every time it
+    /// asks. Infinite without a target.
+    public var headroom: Double
     public var neverSpoke: Int
     public var turns: Int
     public var handsRaised: Int
@@ -79,6 +83,8 @@ public struct MeetingFigures: Equatable, Sendable {
         requestedMilliseconds: requested,
         unhinderedDemandMilliseconds: unhindered,
         isDemandLimited: Double(unhindered) < target * Double(meeting.durationMilliseconds),
+        headroom: target > 0 && meeting.durationMilliseconds > 0
+          ? Double(unhindered) / (target * Double(meeting.durationMilliseconds)) : .infinity,
         neverSpoke: members.filter { $0.airtimeMilliseconds == 0 }.count,
         turns: members.reduce(0) { $0 + $1.turns }, handsRaised: members.reduce(0) { $0 + $1.handsRaised },
         handsServed: members.reduce(0) { $0 + $1.handsServed },

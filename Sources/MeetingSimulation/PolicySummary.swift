@@ -24,6 +24,21 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     }
   }
 
+  /// Meetings not demand-limited whose group would have asked for `from`…`to` times its target
+  /// (unhindered demand over target time), and how many of them ended within tolerance.
+  public struct HeadroomBand: Equatable, Sendable, Codable {
+    public var from: Double
+    /// Nil: no upper end.
+    public var to: Double?
+    public var meetings: Int
+    public var withinTolerance: Interval?
+  }
+
+  /// The bands of `Group.byHeadroom`.
+  public static let headroomBands: [(from: Double, to: Double?)] = [
+    (1, 1.25), (1.25, 1.5), (1.5, 2), (2, nil),
+  ]
+
   public struct Group: Equatable, Sendable, Codable {
     public var tag: String
     public var people: Int
@@ -42,6 +57,9 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     /// The middle 95% of meetings' share ÷ target (2.5th and 97.5th percentiles, median as the
     /// estimate), over the same meetings.
     public var equityRatioSpread: Interval?
+    /// The meetings not demand-limited, by how much more than its target the group would have
+    /// asked for: the closer to 1, the less any queue can do.
+    public var byHeadroom: [HeadroomBand]
     /// Of the group's members over all meetings, the percentage who never spoke.
     public var neverSpokePercent: Double
     public var turnsPerMeeting: Double
@@ -81,46 +99,59 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     let tolerance = Self.tolerancePoints
     let groupCount = figures.first?.groups.count ?? 0
     groups = (0..<groupCount).map { index in
-      let all = figures.map { $0.groups[index] }
-      let open = figures.filter { !$0.isDemandLimited }.map { $0.groups[index] }
-      let limited = figures.filter(\.isDemandLimited).map { $0.groups[index] }
-      let first = all[0]
-      let ratios = first.target > 0 ? open.map { $0.share / first.target } : []
-      let served = all.reduce(0) { $0 + $1.handsServed }
-      let raised = all.reduce(0) { $0 + $1.handsRaised }
-      let people = all.reduce(0) { $0 + $1.people }
-      let meetingsWithTurns = all.filter { $0.handsServed > 0 }
-      return Group(
-        tag: first.tag, people: first.people, target: first.target,
-        meanShare: Statistics.mean(all.map(\.share)),
-        demandLimitedMeetings: all.filter(\.isDemandLimited).count,
-        deviation: Deviation(deviations: open.map(\.deviationPoints), tolerance: tolerance),
-        deviationDemandLimited: Deviation(deviations: limited.map(\.deviationPoints), tolerance: tolerance),
-        deviationAllMeetings: Deviation(deviations: all.map(\.deviationPoints), tolerance: tolerance),
-        equityRatio: Statistics.meanWithInterval(ratios),
-        equityRatioSpread: Statistics.median(ratios).map {
-          Interval(
-            estimate: $0, low: Statistics.quantile(ratios, 0.025) ?? $0,
-            high: Statistics.quantile(ratios, 0.975) ?? $0)
-        },
-        neverSpokePercent: people > 0
-          ? 100 * Double(all.reduce(0) { $0 + $1.neverSpoke }) / Double(people) : 0,
-        turnsPerMeeting: Statistics.mean(all.map { Double($0.turns) }),
-        meanWaitSeconds: served > 0
-          ? Double(all.reduce(Int64(0)) { $0 + $1.totalWaitMilliseconds }) / Double(served) / 1000 : nil,
-        meanLongestWaitSeconds: meetingsWithTurns.isEmpty
-          ? nil : Statistics.mean(meetingsWithTurns.map { Double($0.longestWaitMilliseconds) / 1000 }),
-        longestWaitSeconds: meetingsWithTurns.map { Double($0.longestWaitMilliseconds) / 1000 }.max(),
-        expiredPercent: raised > 0
-          ? 100 * Double(all.reduce(0) { $0 + $1.handsExpired }) / Double(raised) : nil,
-        requestedPerMeetingMinutes: Statistics.mean(all.map { Double($0.requestedMilliseconds) / 60000 }),
-        unhinderedDemandPerMeetingMinutes: Statistics.mean(
-          all.map { Double($0.unhinderedDemandMilliseconds) / 60000 }))
+      Self.group(index, of: figures, tolerance: tolerance)
     }
     gini = Statistics.meanWithInterval(figures.map(\.gini))
     let people = figures.reduce(0) { $0 + $1.people }
     neverSpokePercent =
       people > 0 ? 100 * Double(figures.reduce(0) { $0 + $1.neverSpoke }) / Double(people) : 0
     turnsPerMeeting = Statistics.mean(figures.map { Double($0.turns) })
+  }
+
+  /// The summary of group `index` over `figures`.
+  private static func group(_ index: Int, of figures: [MeetingFigures], tolerance: Double) -> Group {
+    let all = figures.map { $0.groups[index] }
+    let open = figures.filter { !$0.isDemandLimited }.map { $0.groups[index] }
+    let limited = figures.filter(\.isDemandLimited).map { $0.groups[index] }
+    let first = all[0]
+    let ratios = first.target > 0 ? open.map { $0.share / first.target } : []
+    let served = all.reduce(0) { $0 + $1.handsServed }
+    let raised = all.reduce(0) { $0 + $1.handsRaised }
+    let people = all.reduce(0) { $0 + $1.people }
+    let totalWait = all.reduce(Int64(0)) { $0 + $1.totalWaitMilliseconds }
+    let longestWaits = all.filter { $0.handsServed > 0 }.map { Double($0.longestWaitMilliseconds) / 1000 }
+    let spread = Statistics.median(ratios).map { median in
+      Interval(
+        estimate: median, low: Statistics.quantile(ratios, 0.025) ?? median,
+        high: Statistics.quantile(ratios, 0.975) ?? median)
+    }
+    let bands = headroomBands.map { band in
+      let inBand = open.filter { group in
+        group.headroom >= band.from && (band.to.map { group.headroom < $0 } ?? true)
+      }
+      let within = inBand.filter { abs($0.deviationPoints) <= tolerance }.count
+      return HeadroomBand(
+        from: band.from, to: band.to, meetings: inBand.count,
+        withinTolerance: Statistics.proportionWithInterval(successes: within, trials: inBand.count))
+    }
+    let neverSpoke = all.reduce(0) { $0 + $1.neverSpoke }
+    let expired = all.reduce(0) { $0 + $1.handsExpired }
+    return Group(
+      tag: first.tag, people: first.people, target: first.target,
+      meanShare: Statistics.mean(all.map(\.share)),
+      demandLimitedMeetings: all.filter(\.isDemandLimited).count,
+      deviation: Deviation(deviations: open.map(\.deviationPoints), tolerance: tolerance),
+      deviationDemandLimited: Deviation(deviations: limited.map(\.deviationPoints), tolerance: tolerance),
+      deviationAllMeetings: Deviation(deviations: all.map(\.deviationPoints), tolerance: tolerance),
+      equityRatio: Statistics.meanWithInterval(ratios), equityRatioSpread: spread, byHeadroom: bands,
+      neverSpokePercent: people > 0 ? 100 * Double(neverSpoke) / Double(people) : 0,
+      turnsPerMeeting: Statistics.mean(all.map { Double($0.turns) }),
+      meanWaitSeconds: served > 0 ? Double(totalWait) / Double(served) / 1000 : nil,
+      meanLongestWaitSeconds: longestWaits.isEmpty ? nil : Statistics.mean(longestWaits),
+      longestWaitSeconds: longestWaits.max(),
+      expiredPercent: raised > 0 ? 100 * Double(expired) / Double(raised) : nil,
+      requestedPerMeetingMinutes: Statistics.mean(all.map { Double($0.requestedMilliseconds) / 60000 }),
+      unhinderedDemandPerMeetingMinutes: Statistics.mean(
+        all.map { Double($0.unhinderedDemandMilliseconds) / 60000 }))
   }
 }

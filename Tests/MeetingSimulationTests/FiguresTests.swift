@@ -49,6 +49,7 @@ struct FiguresTests {
     // Lived experience would have asked for 25 min: less than half the hour.
     #expect(lived.unhinderedDemandMilliseconds == 1_500_000)
     #expect(lived.isDemandLimited)
+    #expect(abs(lived.headroom - 1500.0 / 1800) < 1e-12)
     #expect(!professional.isDemandLimited)
     #expect(figures.isDemandLimited)
     #expect(lived.neverSpoke == 1 && professional.neverSpoke == 0 && figures.neverSpoke == 1)
@@ -96,6 +97,10 @@ struct FiguresTests {
     #expect(lived.deviationDemandLimited.meetings == 1)
     #expect(lived.deviationDemandLimited.medianPoints.map { abs($0 - 30) < 1e-9 } == true)
     #expect(lived.deviationAllMeetings.meetings == 5)
+    // Lived experience would have asked for 100 s against a 50 s target: headroom 2.
+    #expect(lived.byHeadroom.map(\.meetings) == [0, 0, 0, 4])
+    #expect(lived.byHeadroom.last?.withinTolerance?.estimate == 0.75)
+    #expect(lived.byHeadroom.first?.withinTolerance == nil)
     // Equity ratios 1.0, 0.8, 1.06, 0.9: mean 0.94, s = √(0.0392 / 3) = 0.114310,
     // 0.94 ± 1.959964 · 0.114310 / 2 = 0.94 ± 0.112022.
     let ratio = try #require(lived.equityRatio)
