@@ -66,6 +66,9 @@ public struct MeetingFigures: Equatable, Sendable {
   /// Some group asked for less than its target.
   public var isDemandLimited: Bool { groups.contains(where: \.isDemandLimited) }
 
+  /// The smallest headroom of any group: how close the meeting came to being demand-limited.
+  public var headroom: Double { groups.map(\.headroom).min() ?? .infinity }
+
   /// The figures of `meeting` against `targets` (one share per group, in the meeting's group
   /// order).
   public init(meeting: SimulatedMeeting, targets: [Double]) {

@@ -24,8 +24,9 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     }
   }
 
-  /// Meetings not demand-limited whose group would have asked for `from`…`to` times its target
-  /// (unhindered demand over target time), and how many of them ended within tolerance.
+  /// Meetings not demand-limited in which the group with the least headroom would have asked
+  /// for `from`…`to` times its target (`MeetingFigures.headroom`), and how many of them ended
+  /// with this group within tolerance of its target.
   public struct HeadroomBand: Equatable, Sendable, Codable {
     public var from: Double
     /// Nil: no upper end.
@@ -57,8 +58,8 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     /// The middle 95% of meetings' share ÷ target (2.5th and 97.5th percentiles, median as the
     /// estimate), over the same meetings.
     public var equityRatioSpread: Interval?
-    /// The meetings not demand-limited, by how much more than its target the group would have
-    /// asked for: the closer to 1, the less any queue can do.
+    /// The meetings not demand-limited, by their headroom (how many times its target the
+    /// tightest group would have asked for): the closer to 1, the less any queue can do.
     public var byHeadroom: [HeadroomBand]
     /// Of the group's members over all meetings, the percentage who never spoke.
     public var neverSpokePercent: Double
@@ -111,7 +112,8 @@ public struct PolicySummary: Equatable, Sendable, Codable {
   /// The summary of group `index` over `figures`.
   private static func group(_ index: Int, of figures: [MeetingFigures], tolerance: Double) -> Group {
     let all = figures.map { $0.groups[index] }
-    let open = figures.filter { !$0.isDemandLimited }.map { $0.groups[index] }
+    let openMeetings = figures.filter { !$0.isDemandLimited }
+    let open = openMeetings.map { $0.groups[index] }
     let limited = figures.filter(\.isDemandLimited).map { $0.groups[index] }
     let first = all[0]
     let ratios = first.target > 0 ? open.map { $0.share / first.target } : []
@@ -126,10 +128,10 @@ public struct PolicySummary: Equatable, Sendable, Codable {
         high: Statistics.quantile(ratios, 0.975) ?? median)
     }
     let bands = headroomBands.map { band in
-      let inBand = open.filter { group in
-        group.headroom >= band.from && (band.to.map { group.headroom < $0 } ?? true)
+      let inBand = openMeetings.filter { meeting in
+        meeting.headroom >= band.from && (band.to.map { meeting.headroom < $0 } ?? true)
       }
-      let within = inBand.filter { abs($0.deviationPoints) <= tolerance }.count
+      let within = inBand.filter { abs($0.groups[index].deviationPoints) <= tolerance }.count
       return HeadroomBand(
         from: band.from, to: band.to, meetings: inBand.count,
         withinTolerance: Statistics.proportionWithInterval(successes: within, trials: inBand.count))

@@ -50,6 +50,9 @@ struct FiguresTests {
     #expect(lived.unhinderedDemandMilliseconds == 1_500_000)
     #expect(lived.isDemandLimited)
     #expect(abs(lived.headroom - 1500.0 / 1800) < 1e-12)
+    // Professionals: 4000 s against 1800 s; the meeting's headroom is the smaller.
+    #expect(abs(professional.headroom - 4000.0 / 1800) < 1e-12)
+    #expect(figures.headroom == lived.headroom)
     #expect(!professional.isDemandLimited)
     #expect(figures.isDemandLimited)
     #expect(lived.neverSpoke == 1 && professional.neverSpoke == 0 && figures.neverSpoke == 1)
@@ -97,7 +100,7 @@ struct FiguresTests {
     #expect(lived.deviationDemandLimited.meetings == 1)
     #expect(lived.deviationDemandLimited.medianPoints.map { abs($0 - 30) < 1e-9 } == true)
     #expect(lived.deviationAllMeetings.meetings == 5)
-    // Lived experience would have asked for 100 s against a 50 s target: headroom 2.
+    // Each group would have asked for 100 s against a 50 s target: headroom 2.
     #expect(lived.byHeadroom.map(\.meetings) == [0, 0, 0, 4])
     #expect(lived.byHeadroom.last?.withinTolerance?.estimate == 0.75)
     #expect(lived.byHeadroom.first?.withinTolerance == nil)
