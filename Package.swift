@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "MeetingModel", targets: ["MeetingModel"]),
     .library(name: "MeetingStore", targets: ["MeetingStore"]),
+    .library(name: "MeetingSimulation", targets: ["MeetingSimulation"]),
     .executable(name: "roundtable", targets: ["roundtable"]),
     .executable(name: "roundtable-bench", targets: ["RoundtableBenchmarks"]),
   ],
@@ -18,6 +19,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "MeetingModel"),
+    // Seeded meetings played through the model's commands: the voice-equity study and
+    // synthetic meetings. Pure: no clock, no I/O.
+    .target(name: "MeetingSimulation", dependencies: ["MeetingModel"]),
     .target(name: "TerminalUI", dependencies: ["MeetingModel"]),
     // ncursesw for Swift: wrappers for what Swift cannot import, and the signal and crash
     // guard. A C target rather than a system library because the guard's state and signal
@@ -38,6 +42,7 @@ let package = Package(
       dependencies: [
         "MeetingModel",
         "MeetingStore",
+        "MeetingSimulation",
         "TerminalUI",
         "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +60,7 @@ let package = Package(
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
     .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
+    .testTarget(name: "MeetingSimulationTests", dependencies: ["MeetingSimulation", "MeetingModel"]),
     .testTarget(
       name: "MeetingModelTests",
       dependencies: [

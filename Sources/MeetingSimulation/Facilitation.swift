@@ -1,0 +1,47 @@
+import MeetingModel
+
+/// How the simulated facilitator gives the floor. Every way is a sequence of the model's own
+/// commands, so the simulation describes the shipped behaviour.
+public enum Facilitation: Equatable, Sendable {
+  /// The meeting runs with this queue policy; whenever the floor is free and someone is waiting,
+  /// the facilitator says `next` (`Command.nextSpeaker`) and the queue decides who speaks.
+  case queue(QueuePolicy)
+  /// Round-robin: go-rounds one after another (`Command.startRound`), each starting one person
+  /// further along the table; in a round, everyone in turn speaks if their hand is up and passes
+  /// otherwise (`Command.passInRound`), so nobody speaks twice before everyone waiting has
+  /// spoken once. A new round starts when the floor is free and someone is waiting.
+  case rounds
+}
+
+/// The policies the study compares, by the names the command line uses.
+public enum StudyPolicy: String, CaseIterable, Codable, Sendable {
+  /// First come, first served (`QueuePolicy.fifo`).
+  case fifo
+  /// The shipped default (`QueuePolicy.balanced`), with the study's group targets.
+  case balanced
+  /// A strict progressive stack, as near as the model's policy can express it: the priority
+  /// group is given a 100% target and the starvation guard is off, so its hands always go before
+  /// the others'; the model's first-voice rule still comes first (someone not yet heard goes
+  /// before someone who has been, whatever their group), and within a group less airtime, then
+  /// arrival, decides.
+  case progressive
+  /// Go-rounds one after another (`Facilitation.rounds`).
+  case roundRobin = "round-robin"
+
+  /// How the facilitator runs the meeting under this policy: `targets` are the group targets
+  /// the balanced policy works toward (empty: equal shares for the groups present, the
+  /// product's default), `starvationLimit` its starvation guard (the product's default is 3; 0
+  /// turns it off), `priorityGroup` the group a progressive stack puts first.
+  public func facilitation(
+    targets: [GroupTarget], starvationLimit: Int = QueuePolicy.balanced.starvationLimit,
+    priorityGroup: String = GroupTag.livedExperience
+  ) -> Facilitation {
+    switch self {
+    case .fifo: .queue(.fifo)
+    case .balanced: .queue(QueuePolicy(starvationLimit: starvationLimit, groupTargets: targets))
+    case .progressive:
+      .queue(QueuePolicy(starvationLimit: 0, groupTargets: [GroupTarget(tag: priorityGroup, share: 1)]))
+    case .roundRobin: .rounds
+    }
+  }
+}
