@@ -30,6 +30,14 @@ struct ScreenEndToEndTests {
       + "stty -g > after.txt; sleep 60'"
   }
 
+  /// The terminal settings recorded before and after the binary ran, for comparison.
+  static func settings(in folder: Folder) -> (before: String, after: String) {
+    (
+      (try? String(contentsOfFile: folder.path("before.txt"), encoding: .utf8)) ?? "missing",
+      (try? String(contentsOfFile: folder.path("after.txt"), encoding: .utf8)) ?? "missing"
+    )
+  }
+
   @Test func chairingAMeetingWithTheKeyboard() throws {
     let folder = Folder()
     Self.meeting(in: folder)
@@ -77,9 +85,10 @@ struct ScreenEndToEndTests {
     tmux.send("q")
     #expect(waitForFile(folder.path("after.txt")))
     #expect(try String(contentsOfFile: folder.path("status.txt"), encoding: .utf8) == "0\n")
+    let folderSettings = Self.settings(in: folder)
     #expect(
-      try String(contentsOfFile: folder.path("before.txt"), encoding: .utf8)
-        == String(contentsOfFile: folder.path("after.txt"), encoding: .utf8))
+      folderSettings.before == folderSettings.after,
+      "stderr: \((try? String(contentsOfFile: folder.path("stderr.txt"), encoding: .utf8)) ?? "")")
     // The turn given on screen is in the file, for every other terminal.
     let log = CLI.ok(["log", "m.rt"], in: folder.url)
     #expect(log.contains("Siobhán Byrne has the floor (new point)  [screen]"))
@@ -92,9 +101,10 @@ struct ScreenEndToEndTests {
     #expect(tmux.waitFor("Nobody has the floor."))
     tmux.send("C-c")
     #expect(waitForFile(folder.path("after.txt")))
+    let folderSettings = Self.settings(in: folder)
     #expect(
-      try String(contentsOfFile: folder.path("before.txt"), encoding: .utf8)
-        == String(contentsOfFile: folder.path("after.txt"), encoding: .utf8))
+      folderSettings.before == folderSettings.after,
+      "stderr: \((try? String(contentsOfFile: folder.path("stderr.txt"), encoding: .utf8)) ?? "")")
 
     let again = Folder()
     Self.meeting(in: again)
@@ -107,9 +117,10 @@ struct ScreenEndToEndTests {
     let screen = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
     #expect(Glibc.kill(screen, SIGTERM) == 0)
     #expect(waitForFile(again.path("after.txt")))
+    let againSettings = Self.settings(in: again)
     #expect(
-      try String(contentsOfFile: again.path("before.txt"), encoding: .utf8)
-        == String(contentsOfFile: again.path("after.txt"), encoding: .utf8))
+      againSettings.before == againSettings.after,
+      "stderr: \((try? String(contentsOfFile: again.path("stderr.txt"), encoding: .utf8)) ?? "")")
   }
 
   @Test func noColorMeansNoColourButTheSameInformation() throws {

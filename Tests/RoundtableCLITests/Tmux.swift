@@ -91,11 +91,12 @@ final class Tmux {
   }
 }
 
-/// Waits until a file exists (written by the shell around the binary when it exits).
+/// Waits until a file written by the shell around the binary is complete: it exists and ends
+/// with a newline (a file can exist, still empty, while the shell is writing it).
 func waitForFile(_ path: String, seconds: Double = 10) -> Bool {
   let deadline = Date().addingTimeInterval(seconds)
   while Date() < deadline {
-    if FileManager.default.fileExists(atPath: path) { return true }
+    if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix("\n") { return true }
     Thread.sleep(forTimeInterval: 0.1)
   }
   return false
