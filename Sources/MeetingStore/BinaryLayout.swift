@@ -236,9 +236,20 @@ extension StoredNameEnum where Self: CaseIterable {
     let count = try reader.readVarint()
     guard count <= 64 else { throw BinaryDecodingError(message: "a name in the event data is too long") }
     let bytes = try reader.readBytes(Int(count))
-    for candidate in Self.allCases where candidate.rawValue.utf8.elementsEqual(bytes) {
-      self = candidate
-      return
+    for candidate in Self.allCases {
+      let name = candidate.rawValue.utf8
+      guard name.count == bytes.count else { continue }
+      let same =
+        name.withContiguousStorageIfAvailable { stored in
+          guard let storedBase = stored.baseAddress, let readBase = bytes.baseAddress else {
+            return stored.isEmpty
+          }
+          return memcmp(storedBase, readBase, bytes.count) == 0
+        } ?? name.elementsEqual(bytes)
+      if same {
+        self = candidate
+        return
+      }
     }
     throw BinaryDecodingError(
       message: "unknown value '\(String(decoding: bytes, as: UTF8.self))' for \(Self.self)")
