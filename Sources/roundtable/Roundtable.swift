@@ -23,6 +23,7 @@ struct Roundtable: ParsableCommand {
       LowerCommand.self, NextCommand.self, DoneCommand.self, MoveCommand.self, QueueCommand.self,
       DecideCommand.self, SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self,
       LogCommand.self, ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self,
+      SimulateCommand.self,
       StudyCommand.self,
     ]
   )
