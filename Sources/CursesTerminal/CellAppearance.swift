@@ -41,7 +41,9 @@ struct CellAppearance {
     switch role {
     case .accent: return COLOR_CYAN
     case .good: return COLOR_GREEN
-    case .warning: return COLOR_YELLOW
+    // Magenta rather than yellow: yellow all but disappears on the white backgrounds many
+    // projectors and light themes use.
+    case .warning: return COLOR_MAGENTA
     case .alert: return COLOR_RED
     case .normal, .heading, .muted, .selection: return nil
     }

@@ -134,7 +134,9 @@ struct ScreenEndToEndTests {
       environment: ["NO_COLOR": "1"])
     #expect(plain.waitFor("Nobody has the floor."))
     let monochrome = plain.screenWithAttributes()
-    let colourCodes = ["[31m", "[32m", "[33m", "[34m", "[36m", "38;5;", ";31m", ";32m", ";33m", ";36m"]
+    let colourCodes = [
+      "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "38;5;", ";31m", ";32m", ";33m", ";36m",
+    ]
     #expect(colourCodes.contains { coloured.contains($0) }, "no colour in: \(coloured.prefix(600))")
     #expect(!colourCodes.contains { monochrome.contains($0) })
     // The same words and markers either way.
