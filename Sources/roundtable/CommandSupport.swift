@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import MeetingModel
 import MeetingStore
@@ -74,6 +75,9 @@ func reporting(_ body: () throws -> Void) throws {
   } catch let error as StoreError {
     printError("roundtable: \(error.message)")
     throw ExitCode(Exit.fileProblem)
+  } catch let error as CursesTerminalError {
+    printError("roundtable: \(error)")
+    throw ExitCode(Exit.refused)
   }
 }
 
