@@ -114,6 +114,19 @@ struct MeetingSession {
   func close() throws { try store.close() }
 }
 
+/// Creates a meeting file from events decided in memory (with sequential ids, for deciding
+/// only): the file gets random ids, like every other event written to a meeting file.
+func createMeetingFile(at path: String, from events: [RecordedEvent]) throws -> MeetingStore {
+  var ids = SystemEventIDs()
+  return try MeetingStore.create(
+    at: path,
+    recorded: events.map { event in
+      var event = event
+      event.id = ids.nextEventID()
+      return event
+    })
+}
+
 /// JSON for people and programs alike: sorted keys, indented.
 func printJSON(_ value: some Encodable) throws {
   let encoder = JSONEncoder()

@@ -59,12 +59,7 @@ struct DemoCommand: ParsableCommand {
         path = directory.appendingPathComponent("demo.roundtable").path
       }
       defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
-      var ids = SystemEventIDs()
-      let stored = events.map {
-        RecordedEvent(
-          sequence: $0.sequence, id: ids.nextEventID(), time: $0.time, metadata: $0.metadata, event: $0.event)
-      }
-      try MeetingStore.create(at: path, recorded: stored).close()
+      try createMeetingFile(at: path, from: events).close()
       try openScreen(file: path)
       if file != nil { print("The demo meeting is in \(path).") }
     }

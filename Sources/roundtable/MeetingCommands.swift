@@ -48,14 +48,7 @@ struct NewCommand: ParsableCommand {
             policy: QueuePolicy(ordering: policy ?? .balanced)),
           at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
       }
-      // Sequential ids were only for deciding; the file gets random ones.
-      var random = SystemEventIDs()
-      let events = recorded.map { event in
-        RecordedEvent(
-          sequence: event.sequence, id: random.nextEventID(), time: event.time, metadata: event.metadata,
-          event: event.event)
-      }
-      let store = try MeetingStore.create(at: file.file, recorded: events)
+      let store = try createMeetingFile(at: file.file, from: recorded)
       try store.close()
       let people = state.participants.count
       let items = state.agendaOrder.count

@@ -111,6 +111,34 @@ struct ScriptedMeetingTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
   }
 
+  @Test func moveUndoAcknowledgeAndLeaveFromTheShell() throws {
+    let folder = Folder()
+    Self.scriptedMeeting(in: folder)
+    let f = "forum.roundtable"
+    #expect(
+      CLI.ok(
+        ["move", f, "siobhan", "--to", "1", "--reason", "leads the item", "--at", "2026-11-21T10:04:00Z"],
+        in: folder.url)
+        == "Siobhán Byrne moved to 1st place by the facilitator: leads the item\n")
+    #expect(
+      CLI.ok(["queue", f, "--json"], in: folder.url).contains(
+        "moved to 1st place by facilitator: leads the item"))
+    #expect(
+      CLI.ok(["undo", f, "move", "--at", "2026-11-21T10:04:10Z"], in: folder.url)
+        == "Undo: the last queue move\nThe move of Siobhán Byrne was undone\n")
+    CLI.ok(["signal", f, "break", "--from", "zoe", "--at", "2026-11-21T10:04:20Z"], in: folder.url)
+    #expect(CLI.ok(["ack", f, "--at", "2026-11-21T10:04:30Z"], in: folder.url) == "Signal #1 acknowledged\n")
+    let again = CLI.run(["ack", f], in: folder.url)
+    #expect(again.status == 1)
+    #expect(again.stderr == "roundtable: There is no open signal to acknowledge.\n")
+    #expect(
+      CLI.ok(["leave", f, "siobhan", "--at", "2026-11-21T10:05:00Z"], in: folder.url)
+        == "Siobhán Byrne's hand went down as they left\nSiobhán Byrne left\n")
+    #expect(
+      CLI.ok(["lower", f, "tanaka", "--by-facilitator", "--at", "2026-11-21T10:05:10Z"], in: folder.url)
+        == "The facilitator lowered 会議 Tanaka's hand\n")
+  }
+
   @Test func ambiguousNamesAskForMore() throws {
     let folder = Folder()
     CLI.ok(["new", "m.rt", "--title", "x"], in: folder.url)
