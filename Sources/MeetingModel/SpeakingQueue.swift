@@ -165,13 +165,22 @@ struct QueueOrdering {
       ($0.tier, -$0.shortfall, $0.airtime, $0.entry.arrival)
         < ($1.tier, -$1.shortfall, $1.airtime, $1.entry.arrival)
     }
-    // Starvation guard: nobody who arrived after a protected entry may go before it, so only
-    // entries that arrived no later than the earliest protected one are eligible.
+    // Starvation guard: someone who arrived after a protected entry may go before it only to
+    // balance the groups (their group is below its target, the protected person's is not).
+    // Each place goes to the first entry in balance order that no protected entry holds back.
     var result: [QueueEntry] = []
     result.reserveCapacity(remaining.count)
     while !remaining.isEmpty {
-      let barrier = remaining.filter { isProtected($0.entry) }.map(\.entry.arrival).min() ?? Int64.max
-      let index = remaining.firstIndex { $0.entry.arrival <= barrier } ?? 0
+      let protected = remaining.filter { isProtected($0.entry) }
+      let index =
+        protected.isEmpty
+        ? 0
+        : remaining.firstIndex { candidate in
+          !protected.contains { holder in
+            holder.entry.arrival < candidate.entry.arrival
+              && !(candidate.shortfall > 0 && holder.shortfall == 0)
+          }
+        } ?? 0
       result.append(remaining.remove(at: index).entry)
     }
     return result
@@ -226,7 +235,7 @@ struct QueueOrdering {
       reasons.append("\(formatFactor(adjustment)) time adjustment")
     }
     if isProtected(entry) {
-      reasons.append("waited through \(entry.overtaken) turns: will not be overtaken again")
+      reasons.append("waited through \(entry.overtaken) turns: not overtaken again except to balance groups")
     } else if entry.overtaken > 0 {
       reasons.append("waited through \(entry.overtaken) turn\(entry.overtaken == 1 ? "" : "s")")
     }

@@ -95,7 +95,7 @@ struct InterruptAndGuardTests {
     #expect(
       meeting.reasons("Ben") == [
         "has already spoken on this item", "professional voices at 35% of airtime, target 50%",
-        "1m 00s of airtime so far", "waited through 3 turns: will not be overtaken again",
+        "1m 00s of airtime so far", "waited through 3 turns: not overtaken again except to balance groups",
         "raised hand at 10:01",
       ])
   }
@@ -118,9 +118,13 @@ struct InterruptAndGuardTests {
     meeting.speak("Dev", seconds: 60)
     meeting.given(.raiseHand(meeting.id("Dev")))  // arrives before Ben
     meeting.given(.raiseHand(meeting.id("Ben")))
-    for name in ["Amira", "Chloe", "Eve"] { meeting.given(.raiseHand(meeting.id(name)), .nextSpeaker) }
+    for name in ["Amira", "Chloe", "Eve"] {
+      meeting.given(.raiseHand(meeting.id(name)), .nextSpeaker)
+      meeting.advance(seconds: 100)
+    }
     meeting.given(.endTurn, .raiseHand(meeting.id("Farah")))
-    // Both are protected; they keep their own order (arrival, the tie-break here) ahead of Farah.
+    // Both are protected, and their group is below its target (120 s of 420): they keep their
+    // own order (arrival, the tie-break here) ahead of Farah.
     #expect(meeting.queueNames == ["Dev", "Ben", "Farah"])
   }
 

@@ -54,8 +54,8 @@ struct FacilitatorScreenTests {
         ┌─ Now speaking ───────────────────────────────┐┌─ > Up next (3) ──────────────────────────────────────────────────────┐
         │ Zoë Mensah                                   ││>1. Tom Hughes     new point                                          │
         │ new point · lived-experience                 ││    first time speaking; professional voices at 56% of airtime, target│
-        │                                              ││    50%; waited through 3 turns: will not be overtaken again; raised  │
-        │                                              ││    hand at 10:04                                                     │
+        │                                              ││    50%; waited through 3 turns: not overtaken again except to balance│
+        │                                              ││    groups; raised hand at 10:04                                      │
         │                                              ││ 2. Dr Ama Okafor  new point                                          │
         │  ███ ███   ███ ███                           ││    first time speaking; professional voices at 56% of airtime, target│
         │  █ █   █ █   █ █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
