@@ -54,6 +54,8 @@ public struct MeetingFigures: Equatable, Sendable {
     public var totalWaitMilliseconds: Int64
     /// The longest wait of any member for the floor (0 when nobody in the group was given it).
     public var longestWaitMilliseconds: Int64
+    /// Turns the facilitator ended on the wrap-up cue before the speaker had finished.
+    public var turnsWrappedUp: Int = 0
   }
 
   public var groups: [Group]
@@ -93,7 +95,8 @@ public struct MeetingFigures: Equatable, Sendable {
         handsServed: members.reduce(0) { $0 + $1.handsServed },
         handsExpired: members.reduce(0) { $0 + $1.handsExpired },
         totalWaitMilliseconds: members.reduce(Int64(0)) { $0 + $1.totalWaitMilliseconds },
-        longestWaitMilliseconds: members.map(\.longestWaitMilliseconds).max() ?? 0)
+        longestWaitMilliseconds: members.map(\.longestWaitMilliseconds).max() ?? 0,
+        turnsWrappedUp: members.reduce(0) { $0 + $1.turnsWrappedUp })
     }
     gini = Statistics.gini(meeting.people.map { Double($0.airtimeMilliseconds) })
     people = meeting.people.count

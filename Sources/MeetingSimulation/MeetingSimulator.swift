@@ -31,6 +31,8 @@ public struct SimulatedMeeting: Equatable, Sendable {
     /// Summed over the hands that were given the floor: from raising the hand to the floor.
     public var totalWaitMilliseconds: Int64
     public var longestWaitMilliseconds: Int64
+    /// Turns the facilitator ended on the wrap-up cue, before the person had finished.
+    public var turnsWrappedUp: Int = 0
   }
 
   /// The groups' tags, in the order of `SimulationParameters.groups`.
@@ -204,7 +206,7 @@ private struct MeetingRun {
 
   var queuePolicy: QueuePolicy {
     switch facilitation {
-    case .queue(let policy): policy
+    case .queue(let policy, _): policy
     case .rounds: .fifo
     }
   }
@@ -235,6 +237,7 @@ private struct MeetingRun {
       // The next moment anything happens.
       var next = end
       if let speaker { next = min(next, speaker.ends) }
+      if let check = nextCueCheck(after: now) { next = min(next, check) }
       if nextBoundary < boundaries.count { next = min(next, boundaries[nextBoundary]) }
       for person in people {
         switch person.status {
@@ -276,7 +279,15 @@ private struct MeetingRun {
         people[index].record.requestedMilliseconds += requested
         people[index].status = .waiting(raisedAt: now, requested: requested)
       }
-      if speaker == nil { try giveFloor(at: now, onEvent) }
+      if speaker == nil {
+        try giveFloor(at: now, onEvent)
+      } else if let current = speaker, cueShows(at: now) {
+        // The facilitator acts on the wrap-up cue: the speaker stops, the next person speaks.
+        becomeIdle(current.index, at: now)
+        speaker = nil
+        people[current.index].record.turnsWrappedUp += 1
+        try giveFloor(at: now, onEvent)
+      }
     }
 
     let close = parameters.eventLimit == nil ? end : now
@@ -292,6 +303,35 @@ private struct MeetingRun {
     return SimulatedMeeting(
       groupTags: parameters.groups.map(\.tag), people: people.map(\.record), durationMilliseconds: close,
       eventCount: eventCount)
+  }
+
+  /// How often the facilitator looks at the screen for the wrap-up cue once it may show.
+  static let cueCheckMilliseconds: Int64 = 5_000
+
+  /// Seconds into a turn after which the facilitator acts on the wrap-up cue; 0: never.
+  var wrapUpAfter: Int {
+    if case .queue(_, let seconds) = facilitation { seconds } else { 0 }
+  }
+
+  /// The next moment the facilitator looks for the wrap-up cue: when the current turn reaches
+  /// `wrapUpAfter` (times the speaker's adjustment), then every `cueCheckMilliseconds`. Nil when the
+  /// facilitator does not use the cue or nobody has the floor.
+  func nextCueCheck(after now: Int64) -> Int64? {
+    guard wrapUpAfter > 0, speaker != nil, let turn = state.currentTurn else { return nil }
+    let adjustment = state.participant(turn.participant)?.timeAdjustment ?? 1
+    let first = offset(of: turn.start) + Int64((Double(wrapUpAfter) * 1000 * adjustment).rounded(.up))
+    if now < first { return first }
+    let every = Self.cueCheckMilliseconds
+    return now + every - (now - first) % every
+  }
+
+  func cueShows(at now: Int64) -> Bool {
+    wrapUpAfter > 0
+      && state.wrapUpCue(at: parameters.start.adding(milliseconds: now), afterSeconds: wrapUpAfter) != nil
+  }
+
+  func offset(of instant: Instant) -> Int64 {
+    instant.milliseconds(since: parameters.start)
   }
 
   var maxWait: Int64 { Int64(parameters.maxWaitSeconds) * 1000 }

@@ -64,6 +64,8 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     /// Of the group's members over all meetings, the percentage who never spoke.
     public var neverSpokePercent: Double
     public var turnsPerMeeting: Double
+    /// Percentage of the group's turns that the facilitator ended on the wrap-up cue.
+    public var wrappedUpPercent: Double?
     /// Mean wait for the floor over every hand that was given it.
     public var meanWaitSeconds: Double?
     /// The longest wait in each meeting (among hands given the floor), averaged over meetings.
@@ -138,6 +140,7 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     }
     let neverSpoke = all.reduce(0) { $0 + $1.neverSpoke }
     let expired = all.reduce(0) { $0 + $1.handsExpired }
+    let turns = all.reduce(0) { $0 + $1.turns }
     return Group(
       tag: first.tag, people: first.people, target: first.target,
       meanShare: Statistics.mean(all.map(\.share)),
@@ -148,6 +151,8 @@ public struct PolicySummary: Equatable, Sendable, Codable {
       equityRatio: Statistics.meanWithInterval(ratios), equityRatioSpread: spread, byHeadroom: bands,
       neverSpokePercent: people > 0 ? 100 * Double(neverSpoke) / Double(people) : 0,
       turnsPerMeeting: Statistics.mean(all.map { Double($0.turns) }),
+      wrappedUpPercent: turns > 0
+        ? 100 * Double(all.reduce(0) { $0 + $1.turnsWrappedUp }) / Double(turns) : nil,
       meanWaitSeconds: served > 0 ? Double(totalWait) / Double(served) / 1000 : nil,
       meanLongestWaitSeconds: longestWaits.isEmpty ? nil : Statistics.mean(longestWaits),
       longestWaitSeconds: longestWaits.max(),

@@ -37,13 +37,17 @@ public struct Study: Sendable {
   public var professionalTurnLength: ClosedRange<Double>
   /// The balanced policy's starvation guard (the product's default: 3; 0 turns it off).
   public var starvationLimit: Int
+  /// Under `balanced`, the facilitator acts on the wrap-up cue after this many seconds of a turn
+  /// (the screen's default: 30; 0: never).
+  public var wrapUpAfter: Int
 
   public init(
     settings: [StudySetting], policies: [StudyPolicy] = StudyPolicy.allCases, meetingsPerSetting: Int = 1000,
     seed: UInt64 = 1, targets: StudyTargets = .equal,
     template: SimulationParameters = SimulationParameters(groups: []),
     professionalTurnLength: ClosedRange<Double> = 1.0...1.4,
-    starvationLimit: Int = QueuePolicy.balanced.starvationLimit
+    starvationLimit: Int = QueuePolicy.balanced.starvationLimit,
+    wrapUpAfter: Int = MeetingState.defaultWrapUpSeconds
   ) {
     self.settings = settings
     self.policies = policies
@@ -53,6 +57,7 @@ public struct Study: Sendable {
     self.template = template
     self.professionalTurnLength = professionalTurnLength
     self.starvationLimit = starvationLimit
+    self.wrapUpAfter = wrapUpAfter
   }
 
   /// The grid: compositions 3/7, 5/5, 7/3; rate ratios 1.0, 1.4, 1.8, 2.5; demand 1.5
@@ -109,7 +114,8 @@ public struct Study: Sendable {
         GroupTarget(tag: $0.0.tag, share: $0.1)
       }
     }
-    return policy.facilitation(targets: policyTargets, starvationLimit: starvationLimit)
+    return policy.facilitation(
+      targets: policyTargets, starvationLimit: starvationLimit, wrapUpAfter: wrapUpAfter)
   }
 
   /// Simulates meetings `range` of `setting` under `policy` and returns their figures, in

@@ -72,6 +72,11 @@ struct StudyCommand: ParsableCommand {
       "The balanced policy's starvation guard: a hand overtaken this many times is not overtaken again "
         + "(0: off).", valueName: "N"))
   var starvationLimit = QueuePolicy.balanced.starvationLimit
+  @Option(
+    help: ArgumentHelp(
+      "Under balanced, the facilitator acts on the screen's wrap-up cue once a turn has lasted this "
+        + "many seconds (0: never).", valueName: "SECONDS"))
+  var wrapUp = MeetingState.defaultWrapUpSeconds
   @Option(help: "Length of each meeting, in minutes.") var minutes = 60
   @Option(help: "A hand not heard after this many minutes goes down.") var maxWait = 10.0
   @Option(help: "Mean length of a lived-experience member's turn, in seconds.") var meanTurn = 60.0
@@ -85,6 +90,7 @@ struct StudyCommand: ParsableCommand {
     guard meanTurn >= 1 else { throw ValidationError("--mean-turn must be at least 1 second.") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     guard starvationLimit >= 0 else { throw ValidationError("--starvation-limit must be 0 (off) or more.") }
+    guard wrapUp >= 0 else { throw ValidationError("--wrap-up must be 0 (never) or more seconds.") }
     _ = try study()
   }
 
@@ -111,7 +117,7 @@ struct StudyCommand: ParsableCommand {
     return Study(
       settings: settings, policies: policies.isEmpty ? StudyPolicy.allCases : unique(policies),
       meetingsPerSetting: meetings, seed: seed, targets: try studyTargets(), template: template,
-      starvationLimit: starvationLimit)
+      starvationLimit: starvationLimit, wrapUpAfter: wrapUp)
   }
 
   func studyTargets() throws -> StudyTargets {
@@ -145,6 +151,7 @@ struct StudyCommand: ParsableCommand {
         try printJSON(
           StudyReport(
             seed: seed, meetingsPerSetting: meetings, targets: targets, starvationLimit: starvationLimit,
+            wrapUpSeconds: wrapUp,
             minutes: minutes, maxWaitMinutes: maxWait, meanTurnSeconds: meanTurn, rows: rows))
       } else {
         for line in StudyTable(rows: rows).lines { print(line) }
@@ -177,6 +184,7 @@ struct StudyReport: Encodable {
   var meetingsPerSetting: Int
   var targets: String
   var starvationLimit: Int
+  var wrapUpSeconds: Int
   var minutes: Int
   var maxWaitMinutes: Double
   var meanTurnSeconds: Double
@@ -282,7 +290,7 @@ struct StudyTable {
     let headers = [
       "Mix", "Ratio", "Demand", "Policy", "Limited", "LE share", "|dev| med", "p90", "±5 pts",
       "Equity ratio (95% CI)", "Gini", "Silent", "LE wait mean/max", "Pro wait mean/max", "Expired LE/Pro",
-      "Turns",
+      "Turns", "Cut short LE/Pro",
     ]
     let body = rows.map { row -> [String] in
       let summary = row.summary
@@ -304,6 +312,7 @@ struct StudyTable {
         "\(lived?.expiredPercent.map { percent($0 / 100) } ?? "-")/"
           + "\(professional?.expiredPercent.map { percent($0 / 100) } ?? "-")",
         String(format: "%.1f", summary.turnsPerMeeting),
+        "\(wrapped(lived))/\(wrapped(professional))",
       ]
     }
     let meetings = rows.first?.summary.meetings ?? 0
@@ -316,6 +325,7 @@ struct StudyTable {
       "its 95% confidence interval. These four count only meetings that were not demand-limited.",
       "Gini: of airtime across everyone, including those who never spoke (Silent). Waits: mean over hands",
       "given the floor / longest in a meeting, averaged over meetings (m:ss). Expired: hands lowered unheard.",
+      "Cut short LE/Pro: turns the facilitator ended on the wrap-up cue (balanced only).",
     ]
   }
 
@@ -324,6 +334,10 @@ struct StudyTable {
   }
 
   private func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+
+  private func wrapped(_ group: PolicySummary.Group?) -> String {
+    group?.wrappedUpPercent.map { percent($0 / 100) } ?? "-"
+  }
 
   private func points(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
 

@@ -139,4 +139,38 @@ struct SimulatorTests {
       meetingMilliseconds: 3_600_000_000)
     #expect(abs(Double(asked) / 3_600_000_000 - 0.5) < 0.02)
   }
+
+  /// Replays `events` and counts the turns that ended while the model showed the wrap-up cue.
+  static func turnsEndedOnTheCue(_ events: [RecordedEvent], afterSeconds: Int) -> Int {
+    var state = MeetingState()
+    var count = 0
+    for recorded in events {
+      if case .turnEnded = recorded.event,
+        state.wrapUpCue(at: recorded.time, afterSeconds: afterSeconds) != nil
+      {
+        count += 1
+      }
+      state.apply(recorded)
+    }
+    return count
+  }
+
+  @Test func theFacilitatorActsOnTheWrapUpCue() throws {
+    let cued = MeetingSimulator(parameters: Self.parameters, facilitation: .queue(.balanced, wrapUpAfter: 30))
+    let meeting = try cued.run(seed: 3)
+    let wrapped = meeting.people.reduce(0) { $0 + $1.turnsWrappedUp }
+    #expect(wrapped > 0)
+    // Every turn cut short ended while the model showed the cue (a turn that ended by itself may
+    // also have ended while it showed, so this is at least the number cut short).
+    #expect(Self.turnsEndedOnTheCue(try cued.events(seed: 3), afterSeconds: 30) >= wrapped)
+    // Without the cue, nobody is cut short, and turns are longer on average.
+    let uncued = try MeetingSimulator(parameters: Self.parameters, facilitation: .queue(.balanced)).run(
+      seed: 3)
+    #expect(uncued.people.allSatisfy { $0.turnsWrappedUp == 0 })
+    let fifo = try MeetingSimulator(
+      parameters: Self.parameters, facilitation: .queue(.fifo, wrapUpAfter: 30)
+    ).run(seed: 3)
+    #expect(fifo.people.allSatisfy { $0.turnsWrappedUp == 0 })
+    #expect(meeting.people.reduce(0) { $0 + $1.turns } > uncued.people.reduce(0) { $0 + $1.turns })
+  }
 }

@@ -36,7 +36,7 @@ struct StudyTests {
   @Test func targetsReachThePolicy() {
     let setting = StudySetting(lived: 3, professionals: 7, rateRatio: 1, demand: 1.5)
     var study = Study(settings: [setting])
-    #expect(study.facilitation(.balanced, for: setting) == .queue(.balanced))
+    #expect(study.facilitation(.balanced, for: setting) == .queue(.balanced, wrapUpAfter: 30))
     #expect(study.facilitation(.fifo, for: setting) == .queue(.fifo))
     #expect(study.facilitation(.roundRobin, for: setting) == .rounds)
     study.targets = .composition
@@ -46,12 +46,13 @@ struct StudyTests {
           QueuePolicy(
             groupTargets: [
               GroupTarget(tag: "lived-experience", share: 0.3), GroupTarget(tag: "professional", share: 0.7),
-            ])))
+            ]), wrapUpAfter: 30))
     #expect(
       study.facilitation(.progressive, for: setting)
         == .queue(
           QueuePolicy(starvationLimit: 0, groupTargets: [GroupTarget(tag: "lived-experience", share: 1)])))
     study.starvationLimit = 0
+    study.wrapUpAfter = 0
     #expect(
       study.facilitation(.balanced, for: setting)
         == .queue(

@@ -28,6 +28,27 @@ struct StudyCommandTests {
     let groups = try #require(summary["groups"] as? [[String: Any]])
     #expect(groups.compactMap { $0["tag"] as? String } == ["lived-experience", "professional"])
     #expect(groups.compactMap { $0["target"] as? Double } == [0.5, 0.5])
+    #expect(report["wrapUpSeconds"] as? Int == 30)
+  }
+
+  @Test func theWrapUpCueCanBeLeftUnused() throws {
+    let folder = Folder()
+    func wrapped(_ extra: [String]) throws -> [Double] {
+      let output = CLI.ok(Self.small + ["--json"] + extra, in: folder.url)
+      let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+      let rows = try #require(report["rows"] as? [[String: Any]])
+      return rows.filter { $0["policy"] as? String == "balanced" }.flatMap { row -> [Double] in
+        let summary = row["summary"] as? [String: Any]
+        let groups = summary?["groups"] as? [[String: Any]] ?? []
+        return groups.compactMap { $0["wrappedUpPercent"] as? Double }
+      }
+    }
+    #expect(try wrapped([]).contains { $0 > 0 })
+    let off = try wrapped(["--wrap-up", "0"])
+    #expect(off.count == 4 && off.allSatisfy { $0 == 0 })
+    let negative = CLI.run(["study", "--wrap-up=-5"], in: folder.url)
+    #expect(negative.status == 64)
+    #expect(negative.stderr.contains("--wrap-up must be 0 (never) or more seconds"))
   }
 
   @Test func theTableHasARowPerSettingAndPolicy() {
