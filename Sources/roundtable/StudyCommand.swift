@@ -17,7 +17,7 @@ struct StudyCommand: ParsableCommand {
       hands go up --ratio times as often and their turns are 1.0 to 1.4 times as long; if \
       every hand were heard at once, people would ask for --demand times the hour; a hand \
       not heard within --max-wait minutes goes down. Whenever the floor is free and someone is waiting, the facilitator \
-      says next. Each meeting is played through the real meeting model, so the figures \
+      says next; under balanced they also act on the screen's wrap-up cue (--wrap-up). Each meeting is played through the real meeting model, so the figures \
       describe Roundtable's own queue. Every policy plays the same meetings (same seeds).
 
       Policies: fifo (first come, first served), balanced (the default policy: first voices, \
