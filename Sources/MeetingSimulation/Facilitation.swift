@@ -7,8 +7,9 @@ public enum Facilitation: Equatable, Sendable {
   /// the facilitator says `next` (`Command.nextSpeaker`) and the queue decides who speaks.
   /// With `wrapUpAfter` above 0 the facilitator also acts on the screen's wrap-up cue
   /// (`MeetingState.wrapUpCue(at:afterSeconds:)`, shown after that many seconds of a turn): as
-  /// soon as it shows, they ask the speaker to wrap up and say `next`. They look at the screen
-  /// every 5 seconds once the cue may show.
+  /// soon as it shows, they ask the speaker to wrap up; the speaker finishes within 10 seconds,
+  /// then the facilitator says `next`. They look at the screen every 5 seconds once the cue may
+  /// show, and whenever a hand goes up.
   case queue(QueuePolicy, wrapUpAfter: Int = 0)
   /// Round-robin: go-rounds one after another (`Command.startRound`), each starting one person
   /// further along the table; in a round, everyone in turn speaks if their hand is up and passes

@@ -54,7 +54,8 @@ public struct MeetingFigures: Equatable, Sendable {
     public var totalWaitMilliseconds: Int64
     /// The longest wait of any member for the floor (0 when nobody in the group was given it).
     public var longestWaitMilliseconds: Int64
-    /// Turns the facilitator ended on the wrap-up cue before the speaker had finished.
+    /// Turns shortened by the wrap-up cue: asked to wrap up, the speaker finished sooner than
+    /// they would have.
     public var turnsWrappedUp: Int = 0
   }
 

@@ -31,7 +31,8 @@ public struct SimulatedMeeting: Equatable, Sendable {
     /// Summed over the hands that were given the floor: from raising the hand to the floor.
     public var totalWaitMilliseconds: Int64
     public var longestWaitMilliseconds: Int64
-    /// Turns the facilitator ended on the wrap-up cue, before the person had finished.
+    /// Turns shortened by the wrap-up cue: asked to wrap up, the person finished sooner than they
+    /// would have.
     public var turnsWrappedUp: Int = 0
   }
 
@@ -93,6 +94,9 @@ public struct MeetingSimulator: Sendable {
 // MARK: Calibration
 
 extension MeetingSimulator {
+  /// Once asked to wrap up, a speaker takes this long to finish their sentence.
+  static let wrapUpGraceMilliseconds: Int64 = 10_000
+
   /// The factor s for which Σ s·loadᵢ / (1 + s·loadᵢ) = demand (by bisection; the sum grows with
   /// s toward the number of people, so any demand below that has exactly one solution).
   static func rateScale(demand: Double, loads: [Double]) -> Double {
@@ -162,7 +166,7 @@ private struct MeetingRun {
   var people: [Person] = []
   var eventCount = 0
   /// Who has the floor and when their turn will end (by their own wish).
-  var speaker: (index: Int, ends: Int64)?
+  var speaker: (index: Int, ends: Int64, wrappingUp: Bool)?
   var roundsStarted = 0
 
   init(parameters: SimulationParameters, facilitation: Facilitation, seed: UInt64) {
@@ -281,12 +285,12 @@ private struct MeetingRun {
       }
       if speaker == nil {
         try giveFloor(at: now, onEvent)
-      } else if let current = speaker, cueShows(at: now) {
-        // The facilitator acts on the wrap-up cue: the speaker stops, the next person speaks.
-        becomeIdle(current.index, at: now)
-        speaker = nil
-        people[current.index].record.turnsWrappedUp += 1
-        try giveFloor(at: now, onEvent)
+      } else if let current = speaker, !current.wrappingUp, cueShows(at: now) {
+        // The facilitator acts on the wrap-up cue: the speaker finishes within the grace time
+        // (or sooner, if they were about to), then the next person speaks.
+        let ends = min(current.ends, now + MeetingSimulator.wrapUpGraceMilliseconds)
+        if ends < current.ends { people[current.index].record.turnsWrappedUp += 1 }
+        speaker = (current.index, ends, true)
       }
     }
 
@@ -317,7 +321,7 @@ private struct MeetingRun {
   /// `wrapUpAfter` (times the speaker's adjustment), then every `cueCheckMilliseconds`. Nil when the
   /// facilitator does not use the cue or nobody has the floor.
   func nextCueCheck(after now: Int64) -> Int64? {
-    guard wrapUpAfter > 0, speaker != nil, let turn = state.currentTurn else { return nil }
+    guard wrapUpAfter > 0, let speaker, !speaker.wrappingUp, let turn = state.currentTurn else { return nil }
     let adjustment = state.participant(turn.participant)?.timeAdjustment ?? 1
     let first = offset(of: turn.start) + Int64((Double(wrapUpAfter) * 1000 * adjustment).rounded(.up))
     if now < first { return first }
@@ -395,7 +399,7 @@ private struct MeetingRun {
       people[index].record.totalWaitMilliseconds += wait
       people[index].record.longestWaitMilliseconds = max(people[index].record.longestWaitMilliseconds, wait)
       people[index].status = .speaking
-      speaker = (index, now + requested)
+      speaker = (index, now + requested, false)
       return
     }
     throw SimulationError(message: "The model gave nobody the floor although hands were up.")

@@ -64,7 +64,7 @@ public struct PolicySummary: Equatable, Sendable, Codable {
     /// Of the group's members over all meetings, the percentage who never spoke.
     public var neverSpokePercent: Double
     public var turnsPerMeeting: Double
-    /// Percentage of the group's turns that the facilitator ended on the wrap-up cue.
+    /// Percentage of the group's turns shortened by the wrap-up cue.
     public var wrappedUpPercent: Double?
     /// Mean wait for the floor over every hand that was given it.
     public var meanWaitSeconds: Double?

@@ -140,17 +140,24 @@ struct SimulatorTests {
     #expect(abs(Double(asked) / 3_600_000_000 - 0.5) < 0.02)
   }
 
-  /// Replays `events` and counts the turns that ended while the model showed the wrap-up cue.
-  static func turnsEndedOnTheCue(_ events: [RecordedEvent], afterSeconds: Int) -> Int {
+  /// Replays `events` and counts the turns that ended `grace` milliseconds after a moment when
+  /// the model showed the wrap-up cue (judged on everything recorded up to that moment).
+  static func turnsEndedAfterTheCue(_ events: [RecordedEvent], afterSeconds: Int, grace: Int64) -> Int {
+    var snapshots: [(time: Instant, state: MeetingState)] = []
     var state = MeetingState()
     var count = 0
     for recorded in events {
-      if case .turnEnded = recorded.event,
-        state.wrapUpCue(at: recorded.time, afterSeconds: afterSeconds) != nil
-      {
-        count += 1
+      if case .turnEnded = recorded.event {
+        let asked = recorded.time.adding(milliseconds: -grace)
+        if let then = snapshots.last(where: { $0.time <= asked })?.state,
+          then.wrapUpCue(at: asked, afterSeconds: afterSeconds) != nil
+        {
+          count += 1
+        }
       }
       state.apply(recorded)
+      if snapshots.last?.time == recorded.time { snapshots.removeLast() }
+      snapshots.append((recorded.time, state))
     }
     return count
   }
@@ -160,9 +167,12 @@ struct SimulatorTests {
     let meeting = try cued.run(seed: 3)
     let wrapped = meeting.people.reduce(0) { $0 + $1.turnsWrappedUp }
     #expect(wrapped > 0)
-    // Every turn cut short ended while the model showed the cue (a turn that ended by itself may
-    // also have ended while it showed, so this is at least the number cut short).
-    #expect(Self.turnsEndedOnTheCue(try cued.events(seed: 3), afterSeconds: 30) >= wrapped)
+    // Every turn cut short ended 10 seconds after the model showed the cue (a turn that ended by
+    // itself may also have ended so, so this is at least the number cut short).
+    let events = try cued.events(seed: 3)
+    #expect(
+      Self.turnsEndedAfterTheCue(events, afterSeconds: 30, grace: MeetingSimulator.wrapUpGraceMilliseconds)
+        >= wrapped)
     // Without the cue, nobody is cut short, and turns are longer on average.
     let uncued = try MeetingSimulator(parameters: Self.parameters, facilitation: .queue(.balanced)).run(
       seed: 3)
