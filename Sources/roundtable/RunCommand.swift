@@ -10,8 +10,8 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Open the meeting full screen, for the facilitator to chair it.",
     discussion: """
-      Keys: n next speaker, e end turn, h raise a hand for someone, l lower, m move, g give the \\
-      floor, ] next agenda item, a acknowledge a signal, u undo, : any roundtable verb, ? help, \\
+      Keys: n next speaker, e end turn, h raise a hand for someone, l lower, m move, g give the \
+      floor, ] next agenda item, a acknowledge a signal, u undo, : any roundtable verb, ? help, \
       q quit. Changes made in other terminals show within half a second.
 
       Examples:
