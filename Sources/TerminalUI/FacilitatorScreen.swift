@@ -21,7 +21,8 @@ public enum FacilitatorScreen {
     var layout = Layout(width: width, height: height)
     renderHeader(state: state, now: now, offset: clockOffsetSeconds, into: &buffer)
     renderSignals(state: state, into: &buffer)
-    renderNowSpeaking(state: state, now: now, rect: layout.nowSpeaking, into: &buffer)
+    renderNowSpeaking(
+      state: state, now: now, wrapUpSeconds: ui.wrapUpSeconds, rect: layout.nowSpeaking, into: &buffer)
     renderQueue(
       state: state, ui: ui, queue: state.speakingQueue(clockOffsetSeconds: clockOffsetSeconds),
       rect: layout.queue,
@@ -117,7 +118,7 @@ public enum FacilitatorScreen {
   }
 
   static func renderNowSpeaking(
-    state: MeetingState, now: Instant, rect: Rect, into buffer: inout ScreenBuffer
+    state: MeetingState, now: Instant, wrapUpSeconds: Int, rect: Rect, into buffer: inout ScreenBuffer
   ) {
     let box = Box(rect: rect, title: "Now speaking")
     box.draw(into: &buffer)
@@ -147,7 +148,11 @@ public enum FacilitatorScreen {
     let adjustment = person?.timeAdjustment ?? 1
     let guide = Int64((Double(turnGuideSeconds) * adjustment).rounded())
     let timer = clock(elapsed)
-    let rowsForTimer = inner.y + inner.height - y - 1
+    let last = inner.y + inner.height - 1
+    // The wrap-up cue goes just above the guide line, leaving the timer at least one row.
+    let cue = wrapUpCueLines(
+      state.wrapUpCue(at: now, afterSeconds: wrapUpSeconds), width: inner.width, maxLines: last - y - 1)
+    let rowsForTimer = last - y - cue.count
     if let digits = BigDigits.render(timer, rows: rowsForTimer) {
       let top = y + max(0, (rowsForTimer - digits.count) / 2)
       for (offset, line) in digits.enumerated() {
@@ -158,7 +163,10 @@ public enum FacilitatorScreen {
     } else {
       buffer.write(" " + timer, x: inner.x, y: y, maxWidth: inner.width, style: [.bold])
     }
-    let last = inner.y + inner.height - 1
+    for (offset, line) in cue.enumerated() {
+      buffer.write(
+        line, x: inner.x, y: last - cue.count + offset, maxWidth: inner.width, style: [.bold], role: .warning)
+    }
     if elapsed > guide {
       buffer.write(
         " ! OVER by \(clock(elapsed - guide)) (guide \(clock(guide)))", x: inner.x, y: last,
@@ -170,6 +178,14 @@ public enum FacilitatorScreen {
         " \(clock(elapsed)) of \(clock(guide))\(adjusted)", x: inner.x, y: last, maxWidth: inner.width,
         role: .muted)
     }
+  }
+
+  /// The wrap-up cue as panel lines: `» wrap up: …`, the rest indented under its first word,
+  /// so that the marker and the words carry the meaning without colour. At most `maxLines`.
+  static func wrapUpCueLines(_ cue: WrapUpCue?, width: Int, maxLines: Int) -> [String] {
+    guard let cue else { return [] }
+    let lines = DisplayWidth.wrap(cue.message, to: max(1, width - 3), maxLines: maxLines)
+    return lines.enumerated().map { index, line in (index == 0 ? " » " : "   ") + line }
   }
 
   static func renderQueue(

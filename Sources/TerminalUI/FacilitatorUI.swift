@@ -50,8 +50,14 @@ public struct FacilitatorUI: Equatable, Sendable {
   public var message: Message?
   /// Text shown by an overlay (the output of a read-only verb from the command line).
   public var overlay: [String]?
+  /// After how many seconds of a turn (times the speaker's time adjustment) the Now speaking
+  /// panel may cue the facilitator to ask for a wrap-up, when the next voice is from a group
+  /// below its target and the speaker's is not; 0 turns the cue off.
+  public var wrapUpSeconds: Int
 
-  public init() {}
+  public init(wrapUpSeconds: Int = MeetingState.defaultWrapUpSeconds) {
+    self.wrapUpSeconds = wrapUpSeconds
+  }
 
   /// Whether a prompt holds text that quitting would lose.
   var hasTypedInput: Bool {

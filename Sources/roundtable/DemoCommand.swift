@@ -22,6 +22,7 @@ struct DemoCommand: ParsableCommand {
         roundtable demo
         roundtable demo forum.roundtable        # keep the meeting in this file
         roundtable demo --policy fifo --transcript
+        roundtable demo --wrap-up 0             # no wrap-up cue
       """
   )
 
@@ -29,6 +30,7 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Queue policy for the demo: balanced or fifo.") var policy: QueuePolicy.Ordering = .balanced
   @Flag(help: "Print the meeting as a narrated transcript instead of opening the screen.") var transcript =
     false
+  @OptionGroup var screen: ScreenOptions
 
   func run() throws {
     try reporting {
@@ -60,7 +62,7 @@ struct DemoCommand: ParsableCommand {
       }
       defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
       try createMeetingFile(at: path, from: events).close()
-      try openScreen(file: path)
+      try openScreen(file: path, options: screen)
       if file != nil { print("The demo meeting is in \(path).") }
     }
   }

@@ -13,16 +13,19 @@ final class FacilitatorSession {
   /// The wall clock, injected so that tests can hold time still.
   let clock: () -> Instant
   private(set) var state: MeetingState
-  private(set) var ui = FacilitatorUI()
+  private(set) var ui: FacilitatorUI
   /// How long to wait for a key before looking at the file and the clock again.
   static let pollMilliseconds = 250
 
-  init(file: String, store: MeetingStore, backend: any TerminalBackend, clock: @escaping () -> Instant) throws
-  {
+  init(
+    file: String, store: MeetingStore, backend: any TerminalBackend, clock: @escaping () -> Instant,
+    wrapUpSeconds: Int = MeetingState.defaultWrapUpSeconds
+  ) throws {
     self.file = file
     self.store = store
     self.backend = backend
     self.clock = clock
+    ui = FacilitatorUI(wrapUpSeconds: wrapUpSeconds)
     state = try store.replay()
   }
 

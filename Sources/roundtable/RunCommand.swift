@@ -10,13 +10,19 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Open the meeting full screen, for the facilitator to chair it.",
     discussion: """
-      Keys: n next speaker, e end turn, h raise a hand for someone, l lower, m move, g give the \\
-      floor, ] next agenda item, a acknowledge a signal, u undo, : any roundtable verb, ? help, \\
+      Keys: n next speaker, e end turn, h raise a hand for someone, l lower, m move, g give the \
+      floor, ] next agenda item, a acknowledge a signal, u undo, : any roundtable verb, ? help, \
       q quit. Changes made in other terminals show within half a second.
+
+      Under the balanced policy, the Now speaking panel shows "» wrap up: … is next" once a \
+      turn has run --wrap-up seconds (times the speaker's time adjustment) while the next voice \
+      is from a group below its target share of airtime and the speaker's is not. Nobody is cut \
+      off: ending the turn stays the facilitator's call.
 
       Examples:
         roundtable run forum.roundtable
         NO_COLOR=1 roundtable run forum.roundtable     # no colour, for monochrome projectors
+        roundtable run forum.roundtable --wrap-up 60   # wrap-up cue after 60 s
       """
   )
 
@@ -27,6 +33,7 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var file: FileArgument
   @Option(help: "facilitator (the note-taker and participant screens are coming).")
   var role: ScreenRole = .facilitator
+  @OptionGroup var screen: ScreenOptions
 
   func run() throws {
     try reporting {
@@ -34,13 +41,30 @@ struct RunCommand: ParsableCommand {
         throw Refusal(
           .invalidInput, "The \(role.rawValue) screen is not available yet; use --role facilitator.")
       }
-      try openScreen(file: file.file)
+      try openScreen(file: file.file, options: screen)
+    }
+  }
+}
+
+/// What the facilitator screen can be asked to do differently (`run` and `demo`).
+struct ScreenOptions: ParsableArguments {
+  // Unconditional, so that a negative number gets its own message rather than "missing value".
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Cue a wrap-up after a turn has run this many seconds (times the speaker's time adjustment) "
+        + "while a voice from a group below its target waits; 0: never.", valueName: "SECONDS"))
+  var wrapUp = MeetingState.defaultWrapUpSeconds
+
+  func validate() throws {
+    guard wrapUp >= 0 else {
+      throw ValidationError("--wrap-up must be 0 (no wrap-up cue) or a number of seconds, such as 30.")
     }
   }
 }
 
 /// Opens the facilitator screen on `file` in this terminal until the facilitator quits.
-func openScreen(file: String) throws {
+func openScreen(file: String, options: ScreenOptions) throws {
   guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
     throw Refusal(
       .invalidInput, "The full screen needs a terminal; use `roundtable queue \(file)` in scripts.")
@@ -48,7 +72,8 @@ func openScreen(file: String) throws {
   let store = try MeetingStore.open(at: file, access: .readWrite)
   let terminal = try CursesTerminal()
   defer { terminal.restore() }
-  let session = try FacilitatorSession(file: file, store: store, backend: terminal, clock: { Instant.now })
+  let session = try FacilitatorSession(
+    file: file, store: store, backend: terminal, clock: { Instant.now }, wrapUpSeconds: options.wrapUp)
   session.run()
   terminal.restore()
   try store.close()

@@ -143,6 +143,39 @@ struct ScreenEndToEndTests {
     #expect(colour.screen() == plain.screen())
   }
 
+  @Test func theWrapUpCueShowsUnlessTurnedOff() throws {
+    let folder = Folder()
+    let url = folder.url
+    let minutesAgo = { (minutes: Double) in
+      ISO8601DateFormatter().string(from: Date().addingTimeInterval(-minutes * 60))
+    }
+    CLI.ok(["new", "m.rt", "--title", "Housing forum", "--at", minutesAgo(10)], in: url)
+    CLI.ok(["join", "m.rt", "Ben Okafor", "--tag", "professional", "--at", minutesAgo(10)], in: url)
+    CLI.ok(["join", "m.rt", "Dev Patel", "--tag", "professional", "--at", minutesAgo(10)], in: url)
+    CLI.ok(["join", "m.rt", "Amira Said", "--tag", "lived-experience", "--at", minutesAgo(10)], in: url)
+    // Ben has spoken for two minutes; Dev has had the floor for five while Amira waits.
+    CLI.ok(["hand", "m.rt", "ben", "--at", minutesAgo(9)], in: url)
+    CLI.ok(["next", "m.rt", "--at", minutesAgo(9)], in: url)
+    CLI.ok(["hand", "m.rt", "dev", "--at", minutesAgo(7)], in: url)
+    CLI.ok(["next", "m.rt", "--at", minutesAgo(5)], in: url)
+    CLI.ok(["hand", "m.rt", "amira", "--at", minutesAgo(5)], in: url)
+    let cued = Tmux(width: 80, height: 24, command: Self.wrapped("run m.rt"), in: url)
+    #expect(cued.waitFor("» wrap up: Amira Said is next —"))
+    cued.send("q")
+    #expect(waitForFile(folder.path("after.txt")))
+
+    // The same meeting, opened with the cue off (in a folder of its own for the shell's files).
+    let off = Folder()
+    try FileManager.default.copyItem(atPath: folder.path("m.rt"), toPath: off.path("m.rt"))
+    let plain = Tmux(width: 80, height: 24, command: Self.wrapped("run m.rt --wrap-up 0"), in: off.url)
+    #expect(plain.waitFor("│ Dev Patel"))
+    #expect(plain.waitFor("Amira Said"))
+    #expect(!plain.screen().joined(separator: "\n").contains("wrap up"))
+    plain.send("q")
+    #expect(waitForFile(off.path("after.txt")))
+    #expect(try String(contentsOfFile: off.path("status.txt"), encoding: .utf8) == "0\n")
+  }
+
   @Test func theDemoOpensAMeetingToChair() throws {
     let folder = Folder()
     let tmux = Tmux(width: 120, height: 40, command: Self.wrapped("demo"), in: folder.url)

@@ -175,6 +175,23 @@ struct ScriptedMeetingTests {
     #expect(CLI.run(["queue", "m.rt"], in: folder.url).status == 0)
   }
 
+  @Test func theWrapUpCueCanBeSetOrTurnedOffButNotNegative() throws {
+    let folder = Folder()
+    CLI.ok(["new", "m.rt", "--title", "x"], in: folder.url)
+    for verb in [["run", "m.rt"], ["demo"]] {
+      let negative = CLI.run(verb + ["--wrap-up", "-5"], in: folder.url)
+      #expect(negative.status == 64)
+      #expect(
+        negative.stderr.hasPrefix(
+          "Error: --wrap-up must be 0 (no wrap-up cue) or a number of seconds, such as 30.\n"))
+    }
+    // Accepted: without a terminal, `run` goes on to refuse the screen, and `demo` narrates.
+    let off = CLI.run(["run", "m.rt", "--wrap-up", "0"], in: folder.url)
+    #expect(off.status == 1)
+    #expect(off.stderr.hasPrefix("roundtable: The full screen needs a terminal"))
+    #expect(CLI.ok(["demo", "--wrap-up", "0"], in: folder.url).hasPrefix("Roundtable demo:"))
+  }
+
   @Test func aNewFileIsPrivate() throws {
     let folder = Folder()
     let out = CLI.ok(["new", "m.rt", "--title", "Forum", "--policy", "fifo"], in: folder.url)

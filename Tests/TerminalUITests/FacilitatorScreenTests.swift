@@ -12,6 +12,9 @@ struct FacilitatorScreenTests {
     return FacilitatorScreen.render(state: state, ui: ui, now: now, width: width, height: height)
   }
 
+  /// Zoë (lived experience, 58% of the airtime) has spoken for 2:20, past her wrap-up time of
+  /// 45 s (30 s × her 1.5×), while Tom (professional, 42% against a target of 50%) is next: the
+  /// Now speaking panel cues a wrap-up.
   @Test func at80By24() throws {
     let buffer = try Self.screen(80, 24)
     #expect(
@@ -21,10 +24,10 @@ struct FacilitatorScreenTests {
         ┌─ Now speaking ─────────────────┐┌─ > Up next (3) ────────────────────────────┐
         │ Zoë Mensah                     ││>1. Tom Hughes     new point                │
         │ new point · lived-experience   ││    first time speaking; professional voice…│
-        │  ┌─┐ ╶─┐   ╶─┐ ┌─┐             ││ 2. Dr Ama Okafor  new point                │
-        │  │ │ ┌─┘ · ┌─┘ │ │             ││    first time speaking; professional voice…│
-        │  └─┘ └─╴ · └─╴ └─┘             ││ 3. 会議 Tanaka    new point                │
-        │                                ││    first time speaking; professional voice…│
+        │ 02:20                          ││ 2. Dr Ama Okafor  new point                │
+        │ » wrap up: Tom Hughes is next —││    first time speaking; professional voice…│
+        │   professional voices at 42% of││ 3. 会議 Tanaka    new point                │
+        │   airtime, target 50%          ││    first time speaking; professional voice…│
         │ 02:20 of 04:30 with 1.5× time  ││                                            │
         └────────────────────────────────┘└────────────────────────────────────────────┘
         ┌─ Agenda ─────────────────┐┌─ Voice balance ───────┐┌─ Decisions ─────────────┐
@@ -56,15 +59,15 @@ struct FacilitatorScreenTests {
         │ new point · lived-experience                 ││    first time speaking; professional voices at 56% of airtime, target│
         │                                              ││    50%; waited through 3 turns: not overtaken again except to balance│
         │                                              ││    groups; raised hand at 10:04                                      │
-        │                                              ││ 2. Dr Ama Okafor  new point                                          │
-        │  ███ ███   ███ ███                           ││    first time speaking; professional voices at 56% of airtime, target│
-        │  █ █   █ █   █ █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
-        │  █ █ ███   ███ █ █                           ││                                                                      │
-        │  █ █ █   █ █   █ █                           ││ 3. 会議 Tanaka    new point                                          │
-        │  ███ ███   ███ ███                           ││    first time speaking; professional voices at 56% of airtime, target│
+        │  ███ ███   ███ ███                           ││ 2. Dr Ama Okafor  new point                                          │
+        │  █ █   █ █   █ █ █                           ││    first time speaking; professional voices at 56% of airtime, target│
+        │  █ █ ███   ███ █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
+        │  █ █ █   █ █   █ █                           ││                                                                      │
+        │  ███ ███   ███ ███                           ││ 3. 会議 Tanaka    new point                                          │
+        │                                              ││    first time speaking; professional voices at 56% of airtime, target│
         │                                              ││    50%; raised hand at 10:08                                         │
-        │                                              ││                                                                      │
-        │                                              ││                                                                      │
+        │ » wrap up: Tom Hughes is next — professional ││                                                                      │
+        │   voices at 42% of airtime, target 50%       ││                                                                      │
         │ 02:20 of 04:30 with 1.5× time                ││                                                                      │
         └──────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────┘
         ┌─ Agenda ────────────────────────────────┐┌─ Voice balance ────────────────────┐┌─ Decisions ─────────────────────────┐
