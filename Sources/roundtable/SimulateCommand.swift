@@ -10,10 +10,10 @@ struct SimulateCommand: ParsableCommand {
     commandName: "simulate",
     abstract: "Create a synthetic meeting file of a given size, for load tests and benchmarks.",
     discussion: """
-      Plays a seeded simulated meeting through the real meeting model (the simulator of \\
-      `roundtable study`: half the people with lived experience, half professionals who raise \\
-      their hands more often, hands that lapse, a queue given the floor as soon as it is free) \\
-      until it has recorded the number of events asked for, with a new agenda item every 500 \\
+      Plays a seeded simulated meeting through the real meeting model (the simulator of \
+      `roundtable study`: half the people with lived experience, half professionals who raise \
+      their hands more often, hands that lapse, a queue given the floor as soon as it is free) \
+      until it has recorded the number of events asked for, with a new agenda item every 500 \
       events or so, and writes them to a new meeting file. The same seed gives the same meeting.
 
       Examples:
