@@ -16,9 +16,23 @@ extension MeetingState {
   public var speakingQueue: [QueuedSpeaker] { speakingQueue(clockOffsetSeconds: 0) }
 
   /// The speaking queue, with times in the reasons on a clock `clockOffsetSeconds` ahead of
-  /// UTC (the local time zone of whoever reads them).
+  /// UTC (the local time zone of whoever reads them). A turn under way counts as it was when it
+  /// started; `speakingQueue(at:clockOffsetSeconds:)` counts it up to a moment.
   public func speakingQueue(clockOffsetSeconds: Int) -> [QueuedSpeaker] {
-    var ordering = QueueOrdering(state: self, pendingTurnEnd: nil)
+    speakingQueue(pendingTurnEnd: nil, clockOffsetSeconds: clockOffsetSeconds)
+  }
+
+  /// The speaking queue as it stands at `time`: the turn under way counts up to `time` (in the
+  /// group shares the reasons give, too), so the first place is who `next` would give the floor
+  /// to at that moment. What screens show while someone speaks.
+  public func speakingQueue(at time: Instant, clockOffsetSeconds: Int = 0) -> [QueuedSpeaker] {
+    speakingQueue(pendingTurnEnd: currentTurn.map { ($0, time) }, clockOffsetSeconds: clockOffsetSeconds)
+  }
+
+  private func speakingQueue(pendingTurnEnd: (turn: Turn, time: Instant)?, clockOffsetSeconds: Int)
+    -> [QueuedSpeaker]
+  {
+    var ordering = QueueOrdering(state: self, pendingTurnEnd: pendingTurnEnd)
     ordering.clockOffsetSeconds = clockOffsetSeconds
     return ordering.ordered().enumerated().map { offset, entry in
       QueuedSpeaker(

@@ -24,7 +24,7 @@ public enum FacilitatorScreen {
     renderNowSpeaking(
       state: state, now: now, wrapUpSeconds: ui.wrapUpSeconds, rect: layout.nowSpeaking, into: &buffer)
     renderQueue(
-      state: state, ui: ui, queue: state.speakingQueue(clockOffsetSeconds: clockOffsetSeconds),
+      state: state, ui: ui, queue: state.speakingQueue(at: now, clockOffsetSeconds: clockOffsetSeconds),
       rect: layout.queue,
       into: &buffer, cursor: &layout.cursor)
     renderAgenda(state: state, ui: ui, now: now, rect: layout.agenda, into: &buffer, cursor: &layout.cursor)

@@ -31,10 +31,12 @@ struct HandCommand: RecordingVerb {
     try reporting {
       let session = try record(inFile: file.file, quiet: true)
       let id = try session.participant(name)
-      let offset = Instant.now.localOffsetSeconds
-      if let place = session.state.speakingQueue(clockOffsetSeconds: offset).first(where: {
-        $0.participant == id
-      }) {
+      let now = session.state.lastEventTime ?? Instant.now
+      if let place = session.state.speakingQueue(at: now, clockOffsetSeconds: now.localOffsetSeconds).first(
+        where: {
+          $0.participant == id
+        })
+      {
         print(
           "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue "
             + "(\(place.reasons.joined(separator: "; "))).")
@@ -91,7 +93,8 @@ struct NextCommand: RecordingVerb {
     try reporting {
       let session = try record(inFile: file.file)
       if session.state.currentTurn == nil { print("Nobody is waiting to speak.") }
-      if let upNext = session.state.speakingQueue(clockOffsetSeconds: Instant.now.localOffsetSeconds).first {
+      let now = session.state.lastEventTime ?? Instant.now
+      if let upNext = session.state.speakingQueue(at: now, clockOffsetSeconds: now.localOffsetSeconds).first {
         print("Up next: \(upNext.name) (\(upNext.reasons.joined(separator: "; "))).")
       }
       try session.close()
@@ -157,14 +160,22 @@ struct QueueCommand: ReportingVerb {
     commandName: "queue",
     abstract: "Show the speaking queue in order, with the reasons for each place.",
     discussion: """
+      While someone speaks, their turn so far counts (in the group shares too), so the first \
+      place is who `roundtable next` would give the floor to at that moment.
+
       Examples:
         roundtable queue forum.roundtable
         roundtable queue forum.roundtable --json
+        roundtable queue forum.roundtable --at 2026-11-21T10:05:00Z
       """
   )
 
   @OptionGroup var file: FileArgument
   @Flag(help: "Print JSON: an array in queue order with name, kind, position and reasons.") var json = false
+  @Option(
+    help: "The queue as it stands at this ISO-8601 time: a turn still going on counts up to it (default now)."
+  )
+  var at: String?
 
   struct Place: Encodable {
     var position: Int
@@ -182,7 +193,7 @@ struct QueueCommand: ReportingVerb {
         "Speaking: \(state.name(of: turn.participant)) (\(turn.kind.label), since \(turn.start.localTimeOfDay))"
       )
     }
-    let queue = state.speakingQueue(clockOffsetSeconds: now.localOffsetSeconds)
+    let queue = state.speakingQueue(at: now, clockOffsetSeconds: now.localOffsetSeconds)
     guard !queue.isEmpty else { return lines + ["Nobody is waiting to speak."] }
     let rows = queue.map { ["\($0.position).", $0.name, $0.kind.label, $0.reasons.joined(separator: "; ")] }
     lines += Table(headers: ["#", "Name", "Kind", "Why"], rows: rows).lines
@@ -193,12 +204,13 @@ struct QueueCommand: ReportingVerb {
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
+      let now = try TimeOption(at: at).givenInstant() ?? Instant.nowAfter(session.state)
       guard json else {
-        for line in try report(state: session.state, now: Instant.now) { print(line) }
+        for line in try report(state: session.state, now: now) { print(line) }
         return
       }
       try printJSON(
-        session.state.speakingQueue.map {
+        session.state.speakingQueue(at: now).map {
           Place(
             position: $0.position, name: $0.name, participant: $0.participant.rawValue, kind: $0.kind,
             raisedAt: $0.raisedAt, reasons: $0.reasons)

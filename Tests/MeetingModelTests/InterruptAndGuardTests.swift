@@ -67,6 +67,11 @@ struct InterruptAndGuardTests {
     // While Amira speaks the groups are even, so arrival puts Chloe first…
     #expect(meeting.queueNames == ["Chloe", "Dev"])
     meeting.advance(seconds: 100)
+    // …the queue as it stands now counts her 100 seconds…
+    #expect(meeting.state.speakingQueue(at: meeting.now).map(\.name) == ["Dev", "Chloe"])
+    #expect(
+      meeting.state.speakingQueue(at: meeting.now).first?.reasons.contains(
+        "professional voices at 8% of airtime, target 50%") == true)
     // …but once Amira's 100 seconds count, lived experience is far over its share: Dev is next.
     let events = try meeting.when(.nextSpeaker)
     #expect(

@@ -670,7 +670,19 @@ struct ScriptRun {
       // Some events carry metadata, so that its JSON form is read back too.
       let metadata =
         index % 3 == 0 ? EventMetadata(author: "Siobhán", terminal: "notes@tty2") : EventMetadata()
+      let upNext = state.speakingQueue(at: now).first?.participant
       let recorded = try state.execute(command, at: now, metadata: metadata, ids: &ids)
+      if case .nextSpeaker = command, before.round == nil,
+        let started = recorded.lazy.compactMap({ event -> TurnStarted? in
+          if case .turnStarted(let turn) = event.event { turn } else { nil }
+        }).first
+      {
+        let after = state
+        check(
+          started.participant == upNext,
+          "\(context): next gave the floor to \(after.name(of: started.participant)), but the queue at that "
+            + "moment showed \(upNext.map { after.name(of: $0) } ?? "nobody") first")
+      }
       acceptedCount += 1
       accepted[step.kind, default: 0] += 1
       if case .undo(let kind) = command { acceptedUndo.insert(kind) }
@@ -736,6 +748,14 @@ struct ScriptRun {
       queue.map(\.position) == Array(stride(from: 1, through: queue.count, by: 1)),
       "\(context): queue positions are \(queue.map(\.position))")
     check(queue.allSatisfy { !$0.reasons.isEmpty }, "\(context): a place in the queue has no reason")
+    let queueNow = state.speakingQueue(at: now)
+    check(
+      queueNow.map(\.participant).sorted() == waiting.sorted(),
+      "\(context): the queue at \(now) \(queueNow.map(\.participant)) is not a permutation of the raised hands"
+    )
+    if state.currentTurn == nil {
+      check(queueNow == queue, "\(context): with nobody speaking, the queue depends on the time")
+    }
     if let speaker = state.currentTurn?.participant {
       check(!waiting.contains(speaker), "\(context): \(state.name(of: speaker)) has the floor and a hand up")
       let person = state.participant(speaker)

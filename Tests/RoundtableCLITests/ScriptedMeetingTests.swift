@@ -35,9 +35,10 @@ struct ScriptedMeetingTests {
   @Test func theQueueIsPrintedWithItsReasons() throws {
     let folder = Folder()
     Self.scriptedMeeting(in: folder)
-    let queue = CLI.ok(["queue", "forum.roundtable"], in: folder.url)
+    // As Ben's turn starts, nobody's airtime is counted yet: arrival puts Tanaka first.
+    let atStart = CLI.ok(["queue", "forum.roundtable", "--at", "2026-11-21T10:02:20Z"], in: folder.url)
     #expect(
-      queue == """
+      atStart == """
         Speaking: Ben Okafor (new point, since 10:02)
         #   Name           Kind                 Why
         1.  Zoë Mensah     clarifying question  clarifying question: goes before responses and new points; raised hand at 10:03
@@ -46,8 +47,19 @@ struct ScriptedMeetingTests {
         Policy: balanced, interrupts first, guard after 3 turns
 
         """)
-    // While Ben speaks, nobody's airtime is counted yet: arrival puts Tanaka first. Once his
-    // turn ends, professionals have all the airtime, so Siobhán goes before Tanaka.
+    // A minute into his turn, professionals have all the airtime: Siobhán goes before Tanaka,
+    // which is what `next` would do at that moment.
+    let queue = CLI.ok(["queue", "forum.roundtable", "--at", "2026-11-21T10:03:20Z"], in: folder.url)
+    #expect(
+      queue == """
+        Speaking: Ben Okafor (new point, since 10:02)
+        #   Name           Kind                 Why
+        1.  Zoë Mensah     clarifying question  clarifying question: goes before responses and new points; raised hand at 10:03
+        2.  Siobhán Byrne  new point            first time speaking; lived-experience voices at 0% of airtime, target 50%; raised hand at 10:03
+        3.  会議 Tanaka    new point            first time speaking; professional voices at 100% of airtime, target 50%; raised hand at 10:03
+        Policy: balanced, interrupts first, guard after 3 turns
+
+        """)
     let next = CLI.ok(["next", "forum.roundtable", "--at", "2026-11-21T10:05:20Z"], in: folder.url)
     #expect(
       next == """
@@ -61,12 +73,17 @@ struct ScriptedMeetingTests {
   @Test func queueAndStatsGiveJSON() throws {
     let folder = Folder()
     Self.scriptedMeeting(in: folder)
-    let data = Data(CLI.ok(["queue", "forum.roundtable", "--json"], in: folder.url).utf8)
+    let data = Data(
+      CLI.ok(["queue", "forum.roundtable", "--json", "--at", "2026-11-21T10:02:20Z"], in: folder.url).utf8)
     let queue = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     #expect(queue.map { $0["name"] as? String } == ["Zoë Mensah", "会議 Tanaka", "Siobhán Byrne"])
     #expect(queue.map { $0["position"] as? Int } == [1, 2, 3])
     #expect(queue.map { $0["kind"] as? String } == ["clarify", "point", "point"])
     #expect((queue[2]["reasons"] as? [String]) == ["first time speaking", "raised hand at 10:03"])
+    // Without --at, Ben's turn counts up to now (long after these times): lived experience first.
+    let nowData = Data(CLI.ok(["queue", "forum.roundtable", "--json"], in: folder.url).utf8)
+    let queueNow = try #require(try JSONSerialization.jsonObject(with: nowData) as? [[String: Any]])
+    #expect(queueNow.map { $0["name"] as? String } == ["Zoë Mensah", "Siobhán Byrne", "会議 Tanaka"])
 
     let statsData = Data(
       CLI.ok(["stats", "forum.roundtable", "--json", "--at", "2026-11-21T10:04:20Z"], in: folder.url).utf8)

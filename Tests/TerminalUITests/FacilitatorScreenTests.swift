@@ -56,15 +56,15 @@ struct FacilitatorScreenTests {
          ! SIGNAL: jargon: plain language please (“what is a tenancy sustainment officer?”) (anonymous) · a: acknowledge
         ┌─ Now speaking ───────────────────────────────┐┌─ > Up next (3) ──────────────────────────────────────────────────────┐
         │ Zoë Mensah                                   ││>1. Tom Hughes     new point                                          │
-        │ new point · lived-experience                 ││    first time speaking; professional voices at 56% of airtime, target│
+        │ new point · lived-experience                 ││    first time speaking; professional voices at 42% of airtime, target│
         │                                              ││    50%; waited through 3 turns: not overtaken again except to balance│
         │                                              ││    groups; raised hand at 10:04                                      │
         │  ███ ███   ███ ███                           ││ 2. Dr Ama Okafor  new point                                          │
-        │  █ █   █ █   █ █ █                           ││    first time speaking; professional voices at 56% of airtime, target│
+        │  █ █   █ █   █ █ █                           ││    first time speaking; professional voices at 42% of airtime, target│
         │  █ █ ███   ███ █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
         │  █ █ █   █ █   █ █                           ││                                                                      │
         │  ███ ███   ███ ███                           ││ 3. 会議 Tanaka    new point                                          │
-        │                                              ││    first time speaking; professional voices at 56% of airtime, target│
+        │                                              ││    first time speaking; professional voices at 42% of airtime, target│
         │                                              ││    50%; raised hand at 10:08                                         │
         │ » wrap up: Tom Hughes is next — professional ││                                                                      │
         │   voices at 42% of airtime, target 50%       ││                                                                      │
