@@ -73,6 +73,7 @@ struct StudyCommand: ParsableCommand {
         + "(0: off).", valueName: "N"))
   var starvationLimit = QueuePolicy.balanced.starvationLimit
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Under balanced, the facilitator acts on the screen's wrap-up cue once a turn has lasted this "
         + "many seconds (0: never).", valueName: "SECONDS"))

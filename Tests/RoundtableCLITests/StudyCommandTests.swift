@@ -46,9 +46,11 @@ struct StudyCommandTests {
     #expect(try wrapped([]).contains { $0 > 0 })
     let off = try wrapped(["--wrap-up", "0"])
     #expect(off.count == 4 && off.allSatisfy { $0 == 0 })
-    let negative = CLI.run(["study", "--wrap-up=-5"], in: folder.url)
-    #expect(negative.status == 64)
-    #expect(negative.stderr.contains("--wrap-up must be 0 (never) or more seconds"))
+    for arguments in [["study", "--wrap-up=-5"], ["study", "--wrap-up", "-5"]] {
+      let negative = CLI.run(arguments, in: folder.url)
+      #expect(negative.status == 64)
+      #expect(negative.stderr.contains("--wrap-up must be 0 (never) or more seconds"))
+    }
   }
 
   @Test func theTableHasARowPerSettingAndPolicy() {
