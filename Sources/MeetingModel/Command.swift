@@ -59,8 +59,10 @@ public enum Command: Equatable, Sendable {
   case withdrawDecision(DecisionID, reason: String)
   case addAction(ActionDraft)
 
-  /// Takes back the last action of a kind with a compensating event.
-  case undo(UndoKind)
+  /// Takes back an action with a compensating event: the last of `kind` (of any kind when nil),
+  /// or exactly the one recorded by the event `action` (how a screen undoes its own last action
+  /// and nobody else's).
+  case undo(UndoKind? = nil, action: EventID? = nil)
 }
 
 /// A decision as the note-taker records it.

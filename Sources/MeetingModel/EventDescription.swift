@@ -89,6 +89,8 @@ extension MeetingState {
       return "Action for \(e.owner): \(e.text)" + (e.due.map { " (by \($0))" } ?? "")
     case .actionItemWithdrawn(let e): return "Action \(e.action) withdrawn"
     case .correctionUndone(let e): return "Undo: the last \(e.kind.label)"
+    case .signalReopened(let e): return "Signal \(e.signal) is waiting again (undo)"
+    case .turnResumed(let e): return "\(name(of: e.participant)) has the floor again (undo)"
     }
   }
 

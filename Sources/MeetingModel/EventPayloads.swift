@@ -430,6 +430,31 @@ public enum UndoKind: String, Codable, CaseIterable, Sendable {
   case signal
   case decision
   case action
+  /// Acknowledging a signal: the signal shows again.
+  case acknowledgement = "ack"
+  /// Ending a turn: the same person has the floor again, their time running on.
+  case turnEnd = "end-turn"
+  /// Opening an agenda item (`agenda next`, `agenda start`): the item before it is current again.
+  case agenda
+}
+
+/// An acknowledged signal shown again (undo of an acknowledgement).
+public struct SignalReopened: Codable, Equatable, Sendable {
+  public var signal: SignalID
+
+  public init(signal: SignalID) {
+    self.signal = signal
+  }
+}
+
+/// A turn that was ended given back to its speaker (undo of ending it): the turn goes on as if
+/// it had not ended, its time counted from its start.
+public struct TurnResumed: Codable, Equatable, Sendable {
+  public var participant: ParticipantID
+
+  public init(participant: ParticipantID) {
+    self.participant = participant
+  }
 }
 
 /// Marks an undo. The compensating event that follows it does the actual change; together

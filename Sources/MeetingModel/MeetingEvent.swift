@@ -40,6 +40,8 @@ public enum MeetingEvent: Equatable, Sendable {
   case actionItemAdded(ActionItemAdded)
   case actionItemWithdrawn(ActionItemWithdrawn)
   case correctionUndone(CorrectionUndone)
+  case signalReopened(SignalReopened)
+  case turnResumed(TurnResumed)
 
   /// The stable type of this event.
   public var type: EventType {
@@ -81,6 +83,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case .actionItemAdded: .actionItemAdded
     case .actionItemWithdrawn: .actionItemWithdrawn
     case .correctionUndone: .correctionUndone
+    case .signalReopened: .signalReopened
+    case .turnResumed: .turnResumed
     }
   }
 
@@ -126,6 +130,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case .actionItemAdded(let data): try container.encode(data, forKey: key)
     case .actionItemWithdrawn(let data): try container.encode(data, forKey: key)
     case .correctionUndone(let data): try container.encode(data, forKey: key)
+    case .signalReopened(let data): try container.encode(data, forKey: key)
+    case .turnResumed(let data): try container.encode(data, forKey: key)
     }
   }
 
@@ -176,6 +182,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case .actionItemWithdrawn:
       .actionItemWithdrawn(try container.decode(ActionItemWithdrawn.self, forKey: key))
     case .correctionUndone: .correctionUndone(try container.decode(CorrectionUndone.self, forKey: key))
+    case .signalReopened: .signalReopened(try container.decode(SignalReopened.self, forKey: key))
+    case .turnResumed: .turnResumed(try container.decode(TurnResumed.self, forKey: key))
     }
   }
 }
@@ -220,6 +228,8 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
   case actionItemAdded = "action.added"
   case actionItemWithdrawn = "action.withdrawn"
   case correctionUndone = "correction.undone"
+  case signalReopened = "signal.reopened"
+  case turnResumed = "turn.resumed"
 
   /// The schema version this code writes for the type. Older versions are upcast on read.
   public var currentVersion: Int { 1 }

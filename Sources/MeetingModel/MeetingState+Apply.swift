@@ -25,7 +25,7 @@ extension MeetingState {
       entries.removeAll()
       round = nil
       // Hands and turns end with the meeting: they cannot be undone back into a reopened one.
-      undoLog.removeAll { [.hand, .lower, .floor, .move].contains($0.kind) }
+      undoLog.removeAll { !$0.kind.isUndoableAfterClose }
     case .policyChanged(let e):
       policy = e.policy
       policyChangedAt = at
@@ -60,6 +60,8 @@ extension MeetingState {
       insertIntoAgenda(e.item, at: e.position)
     case .agendaItemStarted(let e):
       guard let index = itemIndex(e.item) else { return }
+      let previous =
+        currentItem ?? (closedItem?.sequence == recorded.sequence - 1 ? closedItem?.item : nil)
       if let current = currentItem, current != e.item { pauseItem(current, at: at, status: .pending) }
       if items[index].isParked {
         items[index].isParked = false
@@ -68,8 +70,16 @@ extension MeetingState {
       items[index].status = .current
       items[index].stretches.append(AgendaStretch(start: at, end: nil))
       currentItem = e.item
+      // The step an undo makes back is not itself an agenda step to undo.
+      if undoMarkerSequence != recorded.sequence - 1 {
+        remember(
+          UndoRecord(
+            kind: .agenda, eventID: recorded.id, sequence: recorded.sequence, target: e.item.rawValue,
+            previousItem: previous))
+      }
     case .agendaItemClosed(let e):
       pauseItem(e.item, at: at, status: .done)
+      closedItem = ClosedItem(item: e.item, sequence: recorded.sequence)
     case .agendaItemDeferred(let e):
       pauseItem(e.item, at: at, status: .deferred)
     case .agendaItemUnparked(let e):
@@ -120,6 +130,18 @@ extension MeetingState {
         voice[index].turns += 1
       }
       noteSpeaker(e.participant, on: turn.item)
+      remember(
+        UndoRecord(
+          kind: .turnEnd, eventID: recorded.id, sequence: recorded.sequence, participant: e.participant))
+    case .turnResumed(let e):
+      guard currentTurn == nil, var turn = turns.last, turn.participant == e.participant else { return }
+      turns.removeLast()
+      if let index = participantIndex(e.participant) {
+        voice[index].spokenMilliseconds -= turn.milliseconds(at: turn.end ?? at)
+        voice[index].turns -= 1
+      }
+      turn.end = nil
+      currentTurn = turn
     case .turnRevoked(let e):
       guard let turn = currentTurn, turn.participant == e.participant else { return }
       currentTurn = nil
@@ -171,6 +193,13 @@ extension MeetingState {
     case .signalAcknowledged(let e):
       guard signals.indices.contains(e.signal.index) else { return }
       signals[e.signal.index].isAcknowledged = true
+      remember(
+        UndoRecord(
+          kind: .acknowledgement, eventID: recorded.id, sequence: recorded.sequence, target: e.signal.rawValue
+        ))
+    case .signalReopened(let e):
+      guard signals.indices.contains(e.signal.index) else { return }
+      signals[e.signal.index].isAcknowledged = false
     case .signalWithdrawn(let e):
       guard signals.indices.contains(e.signal.index) else { return }
       signals[e.signal.index].isWithdrawn = true
@@ -217,6 +246,7 @@ extension MeetingState {
       guard actions.indices.contains(e.action.index) else { return }
       actions[e.action.index].isWithdrawn = true
     case .correctionUndone(let e):
+      undoMarkerSequence = recorded.sequence
       if let index = undoLog.lastIndex(where: { $0.eventID == e.undoes }) { undoLog.remove(at: index) }
     }
   }

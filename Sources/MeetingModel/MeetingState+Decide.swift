@@ -257,8 +257,8 @@ extension MeetingState {
       if let decision = draft.decision { _ = try liveDecision(decision) }
       return [.actionItemAdded(try actionEvent(draft, id: ActionItemID(actions.count + 1)))]
 
-    case .undo(let kind):
-      return try decideUndo(kind)
+    case .undo(let kind, let action):
+      return try decideUndo(kind, action: action)
     }
   }
 
@@ -420,9 +420,21 @@ extension MeetingState {
     return [.decisionAmended(event)]
   }
 
-  private func decideUndo(_ kind: UndoKind) throws(Refusal) -> [MeetingEvent] {
-    guard let record = undoLog.last(where: { $0.kind == kind }) else {
-      throw Refusal(.nothingToUndo, "Nothing to undo: no \(kind.label) recorded.")
+  private func decideUndo(_ wanted: UndoKind?, action: EventID?) throws(Refusal) -> [MeetingEvent] {
+    if status == .closed, let wanted, !wanted.isUndoableAfterClose {
+      throw Refusal(.meetingClosed, "The meeting is closed; reopen it first.")
+    }
+    guard let record = undoRecord(kind: wanted, action: action) else {
+      if action != nil {
+        throw Refusal(
+          .nothingToUndo, "That action can no longer be undone: it was undone already, or it is too old.")
+      }
+      throw Refusal(
+        .nothingToUndo, wanted.map { "Nothing to undo: no \($0.label) recorded." } ?? "Nothing to undo.")
+    }
+    let kind = record.kind
+    if status == .closed && !kind.isUndoableAfterClose {
+      throw Refusal(.meetingClosed, "The meeting is closed; reopen it first.")
     }
     let marker = MeetingEvent.correctionUndone(CorrectionUndone(kind: kind, undoes: record.eventID))
     let who = record.participant.map { name(of: $0) } ?? ""
@@ -485,6 +497,41 @@ extension MeetingState {
         throw Refusal(.cannotUndo, "That action item is already withdrawn.")
       }
       return [marker, .actionItemWithdrawn(ActionItemWithdrawn(action: id))]
+    case .acknowledgement:
+      let id = SignalID(record.target)
+      guard let signal = signal(id), signal.isAcknowledged, !signal.isWithdrawn else {
+        throw Refusal(.cannotUndo, "That signal is no longer acknowledged.")
+      }
+      return [marker, .signalReopened(SignalReopened(signal: id))]
+    case .turnEnd:
+      guard let id = record.participant, currentTurn == nil, let turn = turns.last, turn.participant == id,
+        turn.item == currentItem, participant(id)?.isPresent == true, participant(id)?.speaks == true
+      else {
+        throw Refusal(
+          .cannotUndo,
+          "Can't give \(who) the floor back: someone has spoken since, the agenda moved on, or they left "
+            + "or observe now.")
+      }
+      if entry(for: id) != nil {
+        throw Refusal(.cannotUndo, "Can't give \(who) the floor back: their hand is up again.")
+      }
+      if turn.source == .round, round == nil {
+        throw Refusal(.cannotUndo, "Can't give \(who) the floor back: the go-round ended with that turn.")
+      }
+      return [marker, .turnResumed(TurnResumed(participant: id))]
+    case .agenda:
+      let opened = AgendaItemID(record.target)
+      guard currentItem == opened else {
+        throw Refusal(
+          .cannotUndo, "Can't undo opening “\(item(opened)?.title ?? "")”: the agenda has moved since.")
+      }
+      guard let previous = record.previousItem, item(previous) != nil else {
+        throw Refusal(
+          .cannotUndo,
+          "Can't undo opening “\(item(opened)?.title ?? "")”: no item was open before it "
+            + "(agenda defer puts it back to wait).")
+      }
+      return [marker, .agendaItemStarted(AgendaItemStarted(item: previous))]
     }
   }
 
@@ -623,13 +670,23 @@ extension Command {
     case .openMeeting, .recordDecision, .recordStance, .amendDecision, .withdrawDecision, .addAction,
       .acknowledgeSignal:
       true
-    case .undo(let kind): kind == .decision || kind == .action
+    // Which kinds of undo may follow a close is checked against the action being undone.
+    case .undo: true
     default: false
     }
   }
 }
 
 extension UndoKind {
+  /// Whether the action can still be taken back after the meeting closed: the record of
+  /// decisions can; hands, turns and the agenda ended with the meeting.
+  var isUndoableAfterClose: Bool {
+    switch self {
+    case .decision, .action, .acknowledgement: true
+    default: false
+    }
+  }
+
   /// What the undone action is called in messages.
   public var label: String {
     switch self {
@@ -641,6 +698,9 @@ extension UndoKind {
     case .signal: "signal"
     case .decision: "decision"
     case .action: "action item"
+    case .acknowledgement: "signal acknowledgement"
+    case .turnEnd: "ended turn"
+    case .agenda: "agenda step"
     }
   }
 }

@@ -40,8 +40,27 @@ struct UndoRecord: Equatable, Sendable {
   var entry: QueueEntry?
   /// The placement an entry had before a manual move.
   var previousPlacement: ManualPlacement?
-  /// The decision, signal, contribution or action (by raw id) the action created.
+  /// The decision, signal, contribution, action or agenda item (by raw id) the action created
+  /// or acted on.
   var target: Int = 0
+  /// The agenda item that was current before an agenda step.
+  var previousItem: AgendaItemID?
+}
+
+/// An agenda item closed at a place in the log.
+struct ClosedItem: Equatable, Sendable {
+  var item: AgendaItemID
+  var sequence: Int64
+}
+
+/// An action that `undo` could take back now or later, as screens and the CLI show it.
+public struct UndoableAction: Equatable, Sendable {
+  public var kind: UndoKind
+  /// The event that did it; `Command.undo(action:)` takes back exactly this one.
+  public var event: EventID
+  public var sequence: Int64
+  /// What it was, for messages: "Chloe Adams's raised hand", "ending Dev Patel's turn".
+  public var summary: String
 }
 
 /// Everything known about a meeting: a left fold of its events through `apply`.
@@ -83,6 +102,11 @@ public struct MeetingState: Equatable, Sendable {
   /// Who the current turn overtook (reused buffer), so an undo of the floor takes back exactly
   /// those counts.
   var overtakenByCurrentTurn: [ParticipantID] = []
+  /// The agenda item the last `agenda.item-closed` closed, and that event's place in the log, so
+  /// that the step `agenda next` makes can be undone back to it.
+  var closedItem: ClosedItem?
+  /// Where the last undo marker is in the log (its compensating events follow it).
+  var undoMarkerSequence: Int64 = 0
 
   public init() {}
 
@@ -143,4 +167,43 @@ public struct MeetingState: Equatable, Sendable {
 extension MeetingState {
   /// The kind of the most recent action that `undo` could take back, if any.
   public var latestUndoable: UndoKind? { undoLog.last?.kind }
+
+  /// The actions `undo` remembers, oldest first (the most recent ones, at least 200).
+  public var undoableActions: [UndoableAction] {
+    undoLog.map {
+      UndoableAction(kind: $0.kind, event: $0.eventID, sequence: $0.sequence, summary: summary(of: $0))
+    }
+  }
+
+  /// The action `undo` would take back for `kind` (any kind when nil) or the given `action`.
+  public func undoTarget(kind: UndoKind? = nil, action: EventID? = nil) -> UndoableAction? {
+    guard let record = undoRecord(kind: kind, action: action) else { return nil }
+    return UndoableAction(
+      kind: record.kind, event: record.eventID, sequence: record.sequence, summary: summary(of: record))
+  }
+
+  func undoRecord(kind: UndoKind?, action: EventID?) -> UndoRecord? {
+    undoLog.last { record in
+      (kind == nil || record.kind == kind) && (action == nil || record.eventID == action)
+    }
+  }
+
+  func summary(of record: UndoRecord) -> String {
+    let who = record.participant.map { name(of: $0) } ?? "someone"
+    switch record.kind {
+    case .hand: return "\(who)'s raised hand"
+    case .lower: return "lowering \(who)'s hand"
+    case .floor: return "giving the floor to \(who)"
+    case .move: return "moving \(who) in the queue"
+    case .contribution: return "\(who)'s contribution"
+    case .signal: return "the signal “\(signal(SignalID(record.target))?.type.label ?? "signal")”"
+    case .decision: return "decision \(record.target)"
+    case .action: return "action item \(record.target)"
+    case .acknowledgement:
+      return "acknowledging the signal “\(signal(SignalID(record.target))?.type.label ?? "signal")”"
+    case .turnEnd: return "ending \(who)'s turn"
+    case .agenda:
+      return "opening “\(item(AgendaItemID(record.target))?.title ?? "item \(record.target)")”"
+    }
+  }
 }

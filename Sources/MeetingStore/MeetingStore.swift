@@ -151,7 +151,7 @@ public final class MeetingStore: Sendable {
     }
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 16)) ?? Data()
-    guard Array(header ?? Data()) == sqliteHeader else { throw StoreError.notSQLite(path) }
+    guard Array(header) == sqliteHeader else { throw StoreError.notSQLite(path) }
   }
 
   /// Reads the file's metadata through a read-only connection: nothing is written to a file that

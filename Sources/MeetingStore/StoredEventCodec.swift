@@ -46,6 +46,8 @@ enum StoredEventCodec {
     case .actionItemAdded: 35
     case .actionItemWithdrawn: 36
     case .correctionUndone: 37
+    case .signalReopened: 38
+    case .turnResumed: 39
     }
   }
 
@@ -89,6 +91,8 @@ enum StoredEventCodec {
     case 35: .actionItemAdded
     case 36: .actionItemWithdrawn
     case 37: .correctionUndone
+    case 38: .signalReopened
+    case 39: .turnResumed
     default: nil
     }
   }
@@ -134,6 +138,8 @@ enum StoredEventCodec {
     case .actionItemAdded(let data): writer.write(data)
     case .actionItemWithdrawn(let data): writer.write(data)
     case .correctionUndone(let data): writer.write(data)
+    case .signalReopened(let data): writer.write(data)
+    case .turnResumed(let data): writer.write(data)
     }
     return writer.bytes
   }
@@ -190,6 +196,8 @@ enum StoredEventCodec {
     case .actionItemAdded: event = .actionItemAdded(try reader.read())
     case .actionItemWithdrawn: event = .actionItemWithdrawn(try reader.read())
     case .correctionUndone: event = .correctionUndone(try reader.read())
+    case .signalReopened: event = .signalReopened(try reader.read())
+    case .turnResumed: event = .turnResumed(try reader.read())
     }
     guard reader.isAtEnd else {
       throw BinaryDecodingError(message: "event '\(type.rawValue)' has unexpected bytes after its data")

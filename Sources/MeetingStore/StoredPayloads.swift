@@ -636,3 +636,23 @@ extension CorrectionUndone: BinaryCodable {
     )
   }
 }
+
+extension SignalReopened: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(signal)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(signal: try reader.read())
+  }
+}
+
+extension TurnResumed: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(participant)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(participant: try reader.read())
+  }
+}

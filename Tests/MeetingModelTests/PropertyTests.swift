@@ -82,6 +82,11 @@ struct PropertyTests {
 
     run.expectAccepted(.giveFloor(chloe), .advance(milliseconds: 45_000), .endTurn)
     #expect(run.state.voice(of: id(chloe)).spokenMilliseconds == 45_000)
+    // Ending the turn by mistake: undone, Chloe's time runs on from the turn's start.
+    run.expectAccepted(.advance(milliseconds: 5_000), .undo(.turnEnd))
+    #expect(run.state.currentTurn?.participant == id(chloe) && run.state.voice(of: id(chloe)).turns == 0)
+    run.expectAccepted(.endTurn)
+    #expect(run.state.voice(of: id(chloe)).spokenMilliseconds == 50_000)
     run.expectAccepted(.lower(.index(ben), byFacilitator: false), .undo(.lower))
     run.expectAccepted(.raise(.index(erin), .point), .undo(.hand))
     #expect(queue() == ["Dev", "Amira", "Ben"])
@@ -97,7 +102,9 @@ struct PropertyTests {
     #expect(run.state.present.count == 7)
 
     run.expectAccepted(
-      .addItem(position: nil), .park, .unpark(4, position: 2), .moveItem(3, to: 1), .startItem(2), .closeItem,
+      .addItem(position: nil), .park, .unpark(4, position: 2), .moveItem(3, to: 1), .startItem(2),
+      .undo(.agenda),
+      .startItem(2), .closeItem,
       .deferItem(1))
     #expect(run.state.agendaOrder.map(\.rawValue) == [4, 1, 5, 2, 3])
     #expect(run.state.items.map(\.status) == [.pending, .deferred, .done, .pending, .pending])
@@ -108,7 +115,8 @@ struct PropertyTests {
     #expect(run.state.round == nil)
 
     run.expectAccepted(
-      .signal(.jargon, from: chloe, note: nil), .ack(0), .signal(.other, from: nil, note: "too hot in here"),
+      .signal(.jargon, from: chloe, note: nil), .ack(0), .undo(.acknowledgement), .ack(0),
+      .signal(.other, from: nil, note: "too hot in here"),
       .undo(.signal))
     #expect(run.state.openSignals.isEmpty && run.state.signals.count == 2)
 
@@ -416,10 +424,11 @@ enum Step: Equatable, Sendable, CustomStringConvertible {
     case .withdraw: self = .withdraw(decision: a)
     case .addAction: self = .addAction(decision: maybe.map { _ in a }, owner: c % 2 == 0 ? b : nil)
     case .undo:
-      // Queue corrections three times as often as the others: they have more ways to go wrong.
+      // Queue corrections twice as often as most others: they have more ways to go wrong. Agenda
+      // steps and contributions twice too: an undo of them is accepted only straight after.
       let kinds: [UndoKind] = [
-        .hand, .lower, .floor, .move, .hand, .lower, .floor, .move, .hand, .lower, .floor, .move,
-        .contribution, .signal, .decision, .action,
+        .hand, .lower, .floor, .move, .turnEnd, .acknowledgement, .floor, .lower, .turnEnd, .agenda, .agenda,
+        .contribution, .contribution, .signal, .decision, .action,
       ]
       self = .undo(kinds[b])
     case .advance: self = .advance(milliseconds: Int64(c) * 1000 + (b % 4 == 0 ? Int64(b) * 37 : 0))
@@ -685,12 +694,12 @@ struct ScriptRun {
       }
       acceptedCount += 1
       accepted[step.kind, default: 0] += 1
-      if case .undo(let kind) = command { acceptedUndo.insert(kind) }
+      if case .undo(let kind?, _) = command { acceptedUndo.insert(kind) }
       check(!recorded.isEmpty, "\(context): accepted without recording an event")
       log += recorded
       readBack(recorded, context: context)
       checkInvariants(context: context)
-      if case .undo(let kind) = command, let previous {
+      if case .undo(let kind?, _) = command, let previous {
         checkUndoStraightAfter(kind, previous.events, before: previous.before, context: context)
       }
       previous = (recorded.map(\.event), before)

@@ -825,6 +825,9 @@ struct RefusalTests {
     (.signal, "Nothing to undo: no signal recorded."),
     (.decision, "Nothing to undo: no decision recorded."),
     (.action, "Nothing to undo: no action item recorded."),
+    (.acknowledgement, "Nothing to undo: no signal acknowledgement recorded."),
+    (.turnEnd, "Nothing to undo: no ended turn recorded."),
+    (.agenda, "Nothing to undo: no agenda step recorded."),
   ])
   func nothingToUndo(kind: UndoKind, message: String) {
     var meeting = Scenario.forum()
@@ -846,9 +849,14 @@ struct RefusalTests {
     case .decision:
       meeting.given(.recordDecision(DecisionDraft(text: "x", method: .other, outcome: .deferred)))
     case .action: meeting.given(.addAction(ActionDraft(owner: "Ben", text: "Book rooms")))
+    case .acknowledgement: meeting.given(.sendSignal(.slower), .acknowledgeSignal(SignalID(1)))
+    case .turnEnd: meeting.given(.giveFloor(amira), .endTurn)
+    case .agenda:
+      meeting.given(.addAgendaItem(title: "One"), .addAgendaItem(title: "Two"), .nextItem, .nextItem)
     }
     meeting.given(.undo(kind))
-    #expect(meeting.refusal(.undo(kind))?.code == .nothingToUndo)
+    // The first agenda step is still remembered, but nothing was open before it to go back to.
+    #expect(meeting.refusal(.undo(kind))?.code == (kind == .agenda ? .cannotUndo : .nothingToUndo))
   }
 
   @Test func aRaisedHandThatIsNoLongerUpCannotBeUndone() {

@@ -45,7 +45,7 @@ struct FileRefusalTests {
       path, .notSQLite,
       message: "\(path) is not a Roundtable meeting file (it is not an SQLite database). It was not changed.")
     let empty = folder.path("empty.roundtable")
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     expectRefusal(empty, .notSQLite)
   }
 

@@ -89,6 +89,8 @@ enum SampleEvents {
         text: "Cost it", due: "2026-12-05")),
     .actionItemAdded(ActionItemAdded(action: ActionItemID(2), owner: "Housing team", text: "Reply")),
     .actionItemWithdrawn(ActionItemWithdrawn(action: ActionItemID(2))),
+    .signalReopened(SignalReopened(signal: SignalID(2))),
+    .turnResumed(TurnResumed(participant: ParticipantID(3))),
     .correctionUndone(
       CorrectionUndone(kind: .floor, undoes: UUID(uuidString: "0A0B0C0D-0000-4000-8000-00000000ABCD")!)),
   ]

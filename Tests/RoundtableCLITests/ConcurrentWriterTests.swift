@@ -74,7 +74,7 @@ struct ConcurrentWriterTests {
     follower.executableURL = CLI.binary
     follower.arguments = ["log", "m.rt", "--follow"]
     follower.currentDirectoryURL = folder.url
-    FileManager.default.createFile(atPath: folder.path("follow.txt"), contents: nil)
+    _ = FileManager.default.createFile(atPath: folder.path("follow.txt"), contents: nil)
     let output = try FileHandle(forWritingTo: folder.url.appendingPathComponent("follow.txt"))
     follower.standardOutput = output
     try follower.run()
