@@ -7,13 +7,42 @@ public enum UIAction: Equatable, Sendable {
   case record(Command)
   /// Run a line typed at the `:` command line (a roundtable verb without the file name).
   case commandLine(String)
+  /// Undo the last undoable action recorded from this screen (the session knows which).
+  case undoOwn
   case quit
 }
 
-/// The facilitator screen's key map: a pure function from a key, the screen state and the
-/// meeting to a new screen state and an action.
+/// What the screen showed when a key was pressed: keys act on this, never on a list the
+/// facilitator did not see.
+public struct DrawnScreen: Equatable, Sendable {
+  /// Up next as drawn, in the order drawn.
+  public var queue: [QueuedSpeaker]
+  /// False while the screen asks to be enlarged: then only `q`, `?` and Ctrl-C act.
+  public var fits: Bool
+
+  public init(queue: [QueuedSpeaker], fits: Bool = true) {
+    self.queue = queue
+    self.fits = fits
+  }
+}
+
+/// The facilitator screen's key map: a pure function from a key, the screen state, the meeting
+/// and what was drawn to a new screen state and an action. Normal-mode keys come from
+/// `FacilitatorKeyTable`.
 public enum FacilitatorKeys {
-  public static func handle(_ key: Key, ui: inout FacilitatorUI, state: MeetingState) -> UIAction {
+  public static func handle(
+    _ key: Key, ui: inout FacilitatorUI, state: MeetingState, drawn: DrawnScreen
+  ) -> UIAction {
+    guard drawn.fits else {
+      // Nothing is recorded from a screen the facilitator cannot see.
+      switch key {
+      case .character("q"), .control("q"): return .quit
+      case .character("?"): ui.mode = ui.mode == .help ? .normal : .help
+      case .escape: if ui.mode == .help { ui.mode = .normal }
+      default: break
+      }
+      return .none
+    }
     if key == .control("q") {
       if ui.hasTypedInput {
         ui.mode = .confirmQuit(previous: .mode(ui.mode))
@@ -22,7 +51,7 @@ public enum FacilitatorKeys {
       return .quit
     }
     switch ui.mode {
-    case .normal: return normal(key, ui: &ui, state: state)
+    case .normal: return normal(key, ui: &ui, state: state, queue: drawn.queue)
     case .help:
       ui.mode = .normal
       return .none
@@ -103,73 +132,116 @@ public enum FacilitatorKeys {
       if key == .character("y") || key == .character("Y") { return .quit }
       if case .mode(let mode) = previous { ui.mode = mode }
       return .none
+    case .confirmShowNote:
+      ui.mode = .normal
+      if key == .character("y") || key == .character("Y") {
+        ui.overlay = privateNoteLines(state: state)
+      } else {
+        ui.message = .init("The note stays private.")
+      }
+      return .none
     }
   }
 
-  private static func normal(_ key: Key, ui: inout FacilitatorUI, state: MeetingState) -> UIAction {
+  private static func normal(
+    _ key: Key, ui: inout FacilitatorUI, state: MeetingState, queue: [QueuedSpeaker]
+  ) -> UIAction {
     if ui.overlay != nil {
       ui.overlay = nil
       return .none
     }
-    let queue = state.queueOrder
-    let selected = queue.isEmpty ? nil : queue[min(ui.queueSelection, queue.count - 1)]
-    switch key {
-    case .character("n"), .enter: return .record(.nextSpeaker)
-    case .character("e"): return .record(.endTurn)
-    case .character("h"):
-      ui.mode = .raiseHand(typed: "", kind: .point, choice: 0)
-    case .character("l"):
-      guard let selected else { return nothingSelected(&ui) }
+    guard let action = FacilitatorKeyTable.action(for: key) else { return .none }
+    let selected = ui.selectedParticipant.flatMap { id in queue.first { $0.participant == id } }
+    switch action {
+    case .nextSpeaker: return .record(.nextSpeaker)
+    case .endTurn: return .record(.endTurn)
+    case .raiseHand: ui.mode = .raiseHand(typed: "", kind: .point, choice: 0)
+    case .lowerSelected:
+      guard let selected else { return nothingChosen(&ui, queue: queue) }
       return .record(.lowerHand(selected.participant, byFacilitator: true))
-    case .character("m"):
-      guard let selected else { return nothingSelected(&ui) }
+    case .moveSelected:
+      guard let selected else { return nothingChosen(&ui, queue: queue) }
       ui.mode = .moveEntry(participant: selected.participant, position: "", reason: "", askingReason: false)
-    case .character("g"):
-      guard let selected else { return nothingSelected(&ui) }
+    case .giveFloorToSelected:
+      guard let selected else { return nothingChosen(&ui, queue: queue) }
       return .record(.giveFloor(selected.participant))
-    case .character("]"), .character("N"): return .record(.nextItem)
-    case .character("a"):
+    case .nextItem: return .record(.nextItem)
+    case .acknowledgeSignal:
       guard let signal = state.openSignals.first else {
         ui.message = .init("No signal is waiting.")
         return .none
       }
       return .record(.acknowledgeSignal(signal.id))
-    case .character("u"):
-      guard let kind = state.latestUndoable else {
-        ui.message = .init("Nothing to undo.", isError: true)
+    case .readSignalNote:
+      guard state.openSignals.contains(where: { $0.note != nil }) else {
+        ui.message = .init("No open signal has a note.")
         return .none
       }
-      return .record(.undo(kind))
-    case .character(":"): ui.mode = .commandLine("")
-    case .character("?"): ui.mode = .help
-    case .character("q"): return .quit
-    case .escape: ui.message = nil
-    case .tab, .backTab:
+      ui.mode = .confirmShowNote
+    case .undoOwn: return .undoOwn
+    case .commandLine: ui.mode = .commandLine("")
+    case .help: ui.mode = .help
+    case .quit: return .quit
+    case .clearMessage: ui.message = nil
+    case .nextPanel, .previousPanel:
       let panels = FacilitatorUI.Panel.allCases
       let index = panels.firstIndex(of: ui.focus) ?? 0
-      ui.focus = panels[(index + (key == .tab ? 1 : panels.count - 1)) % panels.count]
-    case .up, .character("k"): moveSelection(by: -1, ui: &ui, state: state)
-    case .down, .character("j"): moveSelection(by: 1, ui: &ui, state: state)
-    default: break
+      ui.focus = panels[(index + (action == .nextPanel ? 1 : panels.count - 1)) % panels.count]
+    case .selectionUp: moveSelection(by: -1, ui: &ui, state: state, queue: queue)
+    case .selectionDown: moveSelection(by: 1, ui: &ui, state: state, queue: queue)
     }
     return .none
   }
 
-  private static func nothingSelected(_ ui: inout FacilitatorUI) -> UIAction {
-    ui.message = .init("Nobody is waiting: there is no hand to choose.", isError: true)
+  private static func nothingChosen(_ ui: inout FacilitatorUI, queue: [QueuedSpeaker]) -> UIAction {
+    ui.message =
+      queue.isEmpty
+      ? .init("Nobody is waiting: there is no hand to choose.", isError: true)
+      : .init("Choose a hand first: ↑/↓ in Up next.", isError: true)
     return .none
   }
 
-  private static func moveSelection(by step: Int, ui: inout FacilitatorUI, state: MeetingState) {
+  private static func moveSelection(
+    by step: Int, ui: inout FacilitatorUI, state: MeetingState, queue: [QueuedSpeaker]
+  ) {
     func clamp(_ value: Int, _ count: Int) -> Int { min(max(0, value), max(0, count - 1)) }
     switch ui.focus {
-    case .queue: ui.queueSelection = clamp(ui.queueSelection + step, state.entries.count)
+    case .queue:
+      guard !queue.isEmpty else {
+        _ = nothingChosen(&ui, queue: queue)
+        return
+      }
+      if let id = ui.selectedParticipant, let index = queue.firstIndex(where: { $0.participant == id }) {
+        ui.selectedParticipant = queue[clamp(index + step, queue.count)].participant
+      } else {
+        ui.selectedParticipant = queue.first?.participant
+      }
     case .agenda: ui.agendaSelection = clamp(ui.agendaSelection + step, state.agendaOrder.count)
     case .decisions:
       ui.decisionSelection = clamp(
         ui.decisionSelection + step, state.decisions.filter { !$0.isWithdrawn }.count)
     case .balance: break
     }
+  }
+
+  /// Keeps the choice in Up next on the same person after the queue changed; when their hand is
+  /// no longer up (lowered, given the floor, left), clears it and says so.
+  public static func follow(_ queue: [QueuedSpeaker], ui: inout FacilitatorUI, state: MeetingState) {
+    guard let id = ui.selectedParticipant, !queue.contains(where: { $0.participant == id }) else { return }
+    ui.selectedParticipant = nil
+    let name = state.name(of: id)
+    let why = state.currentTurn?.participant == id ? "\(name) has the floor" : "\(name)'s hand is down"
+    ui.message = .init("\(why): no hand is chosen now (↑/↓ chooses).")
+  }
+
+  /// A signal's private notes, for the facilitator alone: shown only after they say yes.
+  public static func privateNoteLines(state: MeetingState) -> [String] {
+    let notes = state.openSignals.compactMap { signal -> String? in
+      guard let note = signal.note else { return nil }
+      let from = signal.from.map { state.name(of: $0) } ?? "someone (anonymous)"
+      return "\(signal.type.label), from \(from): “\(note)”"
+    }
+    return ["Private notes (Esc hides them)", ""] + notes
   }
 
   /// People whose hand the facilitator can raise, matching what has been typed.

@@ -10,12 +10,18 @@ public enum FacilitatorScreen {
 
   /// The screen; times are shown on a clock `clockOffsetSeconds` ahead of UTC (the local
   /// time zone).
+  ///
+  /// `queue` is Up next as the keys will act on it; when nil it is derived here the same way
+  /// (`speakingQueue(at: now)`). The session passes the list it keeps, so that what is drawn and
+  /// what the keys act on are one list.
   public static func render(
-    state: MeetingState, ui: FacilitatorUI, now: Instant, width: Int, height: Int, clockOffsetSeconds: Int = 0
+    state: MeetingState, ui: FacilitatorUI, now: Instant, width: Int, height: Int,
+    clockOffsetSeconds: Int = 0,
+    queue: [QueuedSpeaker]? = nil
   ) -> ScreenBuffer {
     var buffer = ScreenBuffer(width: width, height: height)
-    guard width >= minimumWidth, height >= minimumHeight else {
-      renderTooSmall(into: &buffer)
+    guard fits(width: width, height: height) else {
+      renderTooSmall(showingKeys: ui.mode == .help, into: &buffer)
       return buffer
     }
     var layout = Layout(width: width, height: height)
@@ -24,7 +30,8 @@ public enum FacilitatorScreen {
     renderNowSpeaking(
       state: state, now: now, wrapUpSeconds: ui.wrapUpSeconds, rect: layout.nowSpeaking, into: &buffer)
     renderQueue(
-      state: state, ui: ui, queue: state.speakingQueue(at: now, clockOffsetSeconds: clockOffsetSeconds),
+      state: state, ui: ui,
+      queue: queue ?? state.speakingQueue(at: now, clockOffsetSeconds: clockOffsetSeconds),
       rect: layout.queue,
       into: &buffer, cursor: &layout.cursor)
     renderAgenda(state: state, ui: ui, now: now, rect: layout.agenda, into: &buffer, cursor: &layout.cursor)
@@ -33,6 +40,14 @@ public enum FacilitatorScreen {
     renderFooter(state: state, ui: ui, into: &buffer, cursor: &layout.cursor)
     switch ui.mode {
     case .help: renderHelp(into: &buffer, cursor: &layout.cursor)
+    case .confirmShowNote:
+      renderOverlay(
+        [
+          "Show the private note?", "",
+          "Everyone who can see this screen will read it. To keep it private,",
+          "read it with `roundtable log` on your own terminal.", "",
+          "y: show it   any other key: keep it hidden",
+        ], into: &buffer, cursor: &layout.cursor)
     case .raiseHand(let typed, let kind, let choice):
       renderRaiseHand(
         state: state, typed: typed, kind: kind, choice: choice, into: &buffer, cursor: &layout.cursor)
@@ -72,16 +87,32 @@ public enum FacilitatorScreen {
 
   // MARK: Parts
 
-  static func renderTooSmall(into buffer: inout ScreenBuffer) {
-    let lines = [
+  /// Whether the screen can be drawn at this size; below it, only the enlarge message is.
+  public static func fits(width: Int, height: Int) -> Bool {
+    width >= minimumWidth && height >= minimumHeight
+  }
+
+  static func renderTooSmall(showingKeys: Bool, into buffer: inout ScreenBuffer) {
+    var lines = [
       "Enlarge the window to at least \(minimumWidth)×\(minimumHeight)",
       "(it is \(buffer.width)×\(buffer.height) now)",
-      "q quits",
+      "q quits  ? keys",
+      "Other keys wait until the window is larger.",
     ]
+    if showingKeys {
+      let room = max(0, buffer.height - lines.count - 1)
+      var keys = FacilitatorKeyTable.bindings.map { "\($0.label)  \($0.help)" }
+      if keys.count > room {
+        keys = Array(keys.prefix(max(0, room - 1))) + ["+\(keys.count - max(0, room - 1)) more"]
+      }
+      lines += [""] + keys.prefix(room)
+    }
     let top = max(0, (buffer.height - lines.count) / 2)
     for (offset, line) in lines.enumerated() {
-      let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
-      buffer.write(line, x: x, y: top + offset, style: offset == 0 ? [.bold] : [])
+      let text =
+        DisplayWidth.of(line) > buffer.width ? String(line.prefix(max(0, buffer.width - 1))) + "…" : line
+      let x = max(0, (buffer.width - DisplayWidth.of(text)) / 2)
+      buffer.write(text, x: x, y: top + offset, style: offset == 0 ? [.bold] : [])
     }
     buffer.cursor = Position(x: 0, y: 0)
   }
@@ -204,7 +235,9 @@ public enum FacilitatorScreen {
       if focused { cursor = Position(x: inner.x, y: inner.y) }
       return
     }
-    let selected = min(ui.queueSelection, queue.count - 1)
+    // The chosen person's row, wherever the order has put them; nil when nobody is chosen.
+    let chosen = ui.selectedParticipant.flatMap { id in queue.firstIndex { $0.participant == id } }
+    let selected = chosen ?? 0
     // Each entry takes its name line and one to three lines of reasons, as space allows.
     let perEntry = min(4, max(2, inner.height / queue.count))
     let visible = max(1, inner.height / perEntry)
@@ -212,8 +245,9 @@ public enum FacilitatorScreen {
     let nameWidth = min(24, queue.map { DisplayWidth.of($0.name) }.max() ?? 0)
     for (row, place) in queue.dropFirst(first).prefix(visible).enumerated() {
       let y = inner.y + row * perEntry
-      let isSelected = focused && first + row == selected
-      let marker = isSelected ? ">" : " "
+      let isChosen = chosen == first + row
+      let isSelected = focused && isChosen
+      let marker = isChosen ? ">" : " "
       let head =
         "\(marker)\(place.position). \(DisplayWidth.pad(place.name, to: nameWidth))  \(place.kind.label)"
       buffer.write(
@@ -224,7 +258,7 @@ public enum FacilitatorScreen {
       for (line, text) in reasons.enumerated() {
         buffer.write("    " + text, x: inner.x, y: y + 1 + line, maxWidth: inner.width, role: .muted)
       }
-      if isSelected { cursor = Position(x: inner.x, y: y) }
+      if isSelected || (focused && chosen == nil && row == 0) { cursor = Position(x: inner.x, y: y) }
     }
     let hidden = queue.count - first - visible
     if hidden > 0 {
@@ -422,42 +456,13 @@ public enum FacilitatorScreen {
     buffer.write(keyHints(width: buffer.width), x: 0, y: hintRow, role: .muted)
   }
 
-  /// The key hints that fit in `width` columns, most used first; `? help  q quit` always shows.
-  static func keyHints(width: Int) -> String {
-    let hints = [
-      "n next", "e end turn", "h hand", "l lower", "] next item", "a ack", "u undo", "m move", "g give floor",
-      ": command",
-    ]
-    let tail = "? help  q quit"
-    var text = ""
-    for hint in hints where DisplayWidth.of(text + hint + "  " + tail) <= width {
-      text += hint + "  "
-    }
-    return text + tail
-  }
-
-  /// Every key, as the `?` overlay lists them.
-  public static let keyHelp: [(keys: String, action: String)] = [
-    ("n  Enter", "next speaker: end the turn, give the floor to the head of the queue"),
-    ("e", "end the current turn"),
-    ("h", "raise a hand for someone (type part of a name; Tab: kind)"),
-    ("l", "lower the selected hand"),
-    ("m", "move the selected hand to a place (asks for a reason)"),
-    ("g", "give the floor to the selected person"),
-    ("]", "next agenda item"),
-    ("a", "acknowledge the oldest signal"),
-    ("u", "undo the last action (hand, floor, move…)"),
-    (":", "command line: any roundtable verb, e.g. :hand amira --kind response"),
-    ("Tab  Shift-Tab", "switch panels"),
-    ("↑ ↓  k j", "move the selection"),
-    ("Esc", "cancel, close this help"),
-    ("?", "this help"),
-    ("q", "quit (Ctrl-Q asks first when you have typed something)"),
-  ]
+  /// The key hints that fit in `width` columns, from the key table.
+  static func keyHints(width: Int) -> String { FacilitatorKeyTable.hintLine(width: width) }
 
   static func renderHelp(into buffer: inout ScreenBuffer, cursor: inout Position?) {
-    let lines = keyHelp.map { DisplayWidth.pad($0.keys, to: 16) + $0.action }
-    renderOverlay(["Keys", ""] + lines + ["", "Esc closes this help."], into: &buffer, cursor: &cursor)
+    renderOverlay(
+      ["Keys", ""] + FacilitatorKeyTable.helpLines + ["", "Esc closes this help."], into: &buffer,
+      cursor: &cursor)
   }
 
   static func renderOverlay(_ lines: [String], into buffer: inout ScreenBuffer, cursor: inout Position?) {

@@ -24,6 +24,8 @@ public struct FacilitatorUI: Equatable, Sendable {
     case moveEntry(participant: ParticipantID, position: String, reason: String, askingReason: Bool)
     /// Quitting would lose typed input: asks first.
     case confirmQuit(previous: PendingInput)
+    /// Showing a signal's private note on a screen that may be projected: asks first.
+    case confirmShowNote
   }
 
   /// Typed input kept while the quit question is asked.
@@ -43,7 +45,9 @@ public struct FacilitatorUI: Equatable, Sendable {
   }
 
   public var focus: Panel = .queue
-  public var queueSelection = 0
+  /// The person chosen in Up next with ↑/↓, whom `l`, `g` and `m` act on. A person, not a row:
+  /// the choice follows them when the order changes and is cleared when their hand goes down.
+  public var selectedParticipant: ParticipantID?
   public var agendaSelection = 0
   public var decisionSelection = 0
   public var mode: Mode = .normal

@@ -72,9 +72,24 @@ func openScreen(file: String, options: ScreenOptions) throws {
   let store = try MeetingStore.open(at: file, access: .readWrite)
   let terminal = try CursesTerminal()
   defer { terminal.restore() }
-  let session = try FacilitatorSession(
-    file: file, store: store, backend: terminal, clock: { Instant.now }, wrapUpSeconds: options.wrapUp)
+  let clock = { Instant.now }
+  let connection = StoreConnection(
+    store: store, metadata: EventMetadata(terminal: screenTerminalName(role: "facilitator")), clock: clock)
+  let session = FacilitatorSession(
+    connection: connection, state: try store.replay(), backend: terminal, clock: clock,
+    clockOffsetSeconds: Instant.now.localOffsetSeconds, wrapUpSeconds: options.wrapUp
+  ) { line, state, now in
+    ScreenCommandLine.run(line, file: file, state: state, now: now)
+  }
   session.run()
   terminal.restore()
   try store.close()
+}
+
+/// How a screen names itself in the events it records: the role and the terminal device
+/// ("facilitator@pts/3"), so that `log` and `undo` can say whose an action was.
+func screenTerminalName(role: String) -> String {
+  guard let device = ttyname(STDIN_FILENO) else { return role }
+  let path = String(cString: device)
+  return role + "@" + (path.hasPrefix("/dev/") ? String(path.dropFirst(5)) : path)
 }

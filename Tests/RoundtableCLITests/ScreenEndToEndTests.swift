@@ -46,8 +46,11 @@ struct ScreenEndToEndTests {
     #expect(tmux.waitFor("Nobody has the floor."))
     // Siobhán has not spoken and lived experience has none of the airtime: she goes first.
     let queue = tmux.screen().joined(separator: "\n")
-    #expect(queue.contains(">1. Siobhán Byrne  new point"))
+    #expect(queue.contains(" 1. Siobhán Byrne  new point"))
     #expect(queue.contains(" 2. Ben Okafor     new point"))
+    // A new screen has chosen nobody: l says how to choose, and records nothing.
+    tmux.send("l")
+    #expect(tmux.waitFor("Choose a hand first: ↑/↓ in Up next."))
 
     tmux.send("n")
     #expect(tmux.waitFor("Siobhán Byrne has the floor (new point)"))
@@ -56,7 +59,7 @@ struct ScreenEndToEndTests {
     // Another terminal raises a hand: it shows within half a second (here: within 2 s).
     CLI.ok(["hand", "m.rt", "tanaka", "--kind", "clarify"], in: folder.url)
     #expect(tmux.waitFor("clarifying question", seconds: 2))
-    #expect(tmux.screen().contains { $0.contains(">1. 会議 Tanaka") && $0.contains("clarifying question") })
+    #expect(tmux.screen().contains { $0.contains(" 1. 会議 Tanaka") && $0.contains("clarifying question") })
 
     // Raise a hand for someone by typing part of the name.
     tmux.send("h", "z", "o", "Enter")
@@ -64,7 +67,7 @@ struct ScreenEndToEndTests {
 
     // The help lists every key; Esc closes it.
     tmux.send("?")
-    #expect(tmux.waitFor("give the floor to the selected person"))
+    #expect(tmux.waitFor("give the floor to the chosen person"))
     tmux.send("Escape")
     #expect(tmux.waitFor("Up next (3)"))
 
@@ -77,6 +80,14 @@ struct ScreenEndToEndTests {
     // Resizing at any moment works; too small asks to enlarge.
     tmux.resize(width: 70, height: 20)
     #expect(tmux.waitFor("Enlarge the window to at least 80×24"))
+    // Nothing is recorded from a screen the facilitator cannot see: e, n, h and u do nothing.
+    let before = CLI.ok(["log", "m.rt"], in: folder.url)
+    tmux.send("e", "n", "u", "h", "Escape", "]")
+    tmux.send("?")
+    #expect(tmux.waitFor("give the floor to the chosen person"))
+    tmux.send("?")
+    #expect(tmux.waitFor("Other keys wait until the window is larger."))
+    #expect(CLI.ok(["log", "m.rt"], in: folder.url) == before)
     tmux.resize(width: 80, height: 24)
     #expect(tmux.waitFor("Up next (3)"))
     #expect(tmux.screen().allSatisfy { $0.count <= 80 })
@@ -91,7 +102,7 @@ struct ScreenEndToEndTests {
       "stderr: \((try? String(contentsOfFile: folder.path("stderr.txt"), encoding: .utf8)) ?? "")")
     // The turn given on screen is in the file, for every other terminal.
     let log = CLI.ok(["log", "m.rt"], in: folder.url)
-    #expect(log.contains("Siobhán Byrne has the floor (new point)  [screen]"))
+    #expect(log.contains("Siobhán Byrne has the floor (new point)  [facilitator@"))
   }
 
   @Test func ctrlCAndSigtermRestoreTheTerminal() throws {

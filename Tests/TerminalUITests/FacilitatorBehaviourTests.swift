@@ -13,8 +13,9 @@ struct FacilitatorScreenBehaviourTests {
         "", "", "", "", "", "", "", "",
         "            Enlarge the window to at least 80×24",
         "                     (it is 60×20 now)",
-        "                          q quits",
-        "", "", "", "", "", "", "", "", "",
+        "                      q quits  ? keys",
+        "        Other keys wait until the window is larger.",
+        "", "", "", "", "", "", "", "",
       ])
     let narrow = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 79, height: 30)
     #expect(narrow.lines.contains { $0.contains("Enlarge the window to at least 80×24") })
@@ -24,8 +25,9 @@ struct FacilitatorScreenBehaviourTests {
     let (state, now) = try ForumFixture.make()
     // Zoë's guide is 4:30 (1.5× of 3:00): ten minutes in, the timer says so in words.
     let late = now.adding(seconds: 600)
-    let lines = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: late, width: 120, height: 40)
-      .lines
+    var ui = FacilitatorUI()
+    ui.selectedParticipant = try state.participantID(named: "Tom")
+    let lines = FacilitatorScreen.render(state: state, ui: ui, now: late, width: 120, height: 40).lines
     #expect(lines.contains { $0.contains("! OVER by 07:50 (guide 04:30)") })
     #expect(lines[1].hasPrefix(" ! SIGNAL: jargon: plain language please"))
     #expect(lines.contains { $0.contains("│>1. Tom Hughes") })  // the selection marker
@@ -61,9 +63,9 @@ struct FacilitatorScreenBehaviourTests {
     ui.mode = .help
     let (state, now) = try ForumFixture.make()
     let text = FacilitatorScreen.render(state: state, ui: ui, now: now, width: 120, height: 40).lines.joined()
-    for (keys, action) in FacilitatorScreen.keyHelp {
-      #expect(text.contains(keys), "\(keys) is missing from the help")
-      #expect(text.contains(action), "\(action) is missing from the help")
+    for binding in FacilitatorKeyTable.bindings {
+      #expect(text.contains(binding.label), "\(binding.label) is missing from the help")
+      #expect(text.contains(binding.help), "\(binding.help) is missing from the help")
     }
   }
 
@@ -79,8 +81,9 @@ struct FacilitatorScreenBehaviourTests {
 
 @Suite("The facilitator's keys")
 struct FacilitatorKeyTests {
-  func press(_ keys: [Key], ui: inout FacilitatorUI, state: MeetingState) -> [UIAction] {
-    keys.map { FacilitatorKeys.handle($0, ui: &ui, state: state) }
+  func press(_ keys: [Key], ui: inout FacilitatorUI, state: MeetingState, fits: Bool = true) -> [UIAction] {
+    let drawn = DrawnScreen(queue: state.speakingQueue, fits: fits)
+    return keys.map { FacilitatorKeys.handle($0, ui: &ui, state: state, drawn: drawn) }
   }
 
   @Test func singleKeysRecordCommands() throws {
@@ -90,22 +93,28 @@ struct FacilitatorKeyTests {
     #expect(press([.character("n")], ui: &ui, state: state) == [.record(.nextSpeaker)])
     #expect(press([.enter], ui: &ui, state: state) == [.record(.nextSpeaker)])
     #expect(press([.character("e")], ui: &ui, state: state) == [.record(.endTurn)])
+    // l, g and m act on a chosen hand only: nothing is chosen until ↑/↓ chooses one.
+    #expect(press([.character("l")], ui: &ui, state: state) == [.none])
+    #expect(ui.message == .init("Choose a hand first: ↑/↓ in Up next.", isError: true))
+    _ = press([.down], ui: &ui, state: state)
+    #expect(ui.selectedParticipant == tom)
     #expect(
       press([.character("l")], ui: &ui, state: state) == [.record(.lowerHand(tom, byFacilitator: true))])
     #expect(press([.character("g")], ui: &ui, state: state) == [.record(.giveFloor(tom))])
     #expect(press([.character("]")], ui: &ui, state: state) == [.record(.nextItem)])
     #expect(press([.character("a")], ui: &ui, state: state) == [.record(.acknowledgeSignal(SignalID(1)))])
-    #expect(press([.character("u")], ui: &ui, state: state) == [.record(.undo(.hand))])
+    #expect(press([.character("u")], ui: &ui, state: state) == [.undoOwn])
     #expect(press([.character("q")], ui: &ui, state: state) == [.quit])
   }
 
   @Test func selectionMovesWithArrowsAndJK() throws {
     let (state, _) = try ForumFixture.make()
     var ui = FacilitatorUI()
-    _ = press([.down, .character("j"), .character("j")], ui: &ui, state: state)
-    #expect(ui.queueSelection == 2)  // clamped to the last of three
-    _ = press([.up, .character("k")], ui: &ui, state: state)
-    #expect(ui.queueSelection == 0)
+    let order = state.speakingQueue.map(\.participant)
+    _ = press([.down, .character("j"), .character("j"), .down], ui: &ui, state: state)
+    #expect(ui.selectedParticipant == order[2])  // the first press chooses the top; then clamped
+    _ = press([.up, .character("k"), .up], ui: &ui, state: state)
+    #expect(ui.selectedParticipant == order[0])
     _ = press([.character("j")], ui: &ui, state: state)
     #expect(
       press([.character("l")], ui: &ui, state: state) == [
@@ -141,7 +150,8 @@ struct FacilitatorKeyTests {
     let (state, _) = try ForumFixture.make()
     var ui = FacilitatorUI()
     _ = press(
-      [.character("j"), .character("j"), .character("m"), .character("1"), .enter], ui: &ui, state: state)
+      [.character("j"), .character("j"), .character("j"), .character("m"), .character("1"), .enter], ui: &ui,
+      state: state)
     let tanaka = try state.participantID(named: "Tanaka")
     #expect(ui.mode == .moveEntry(participant: tanaka, position: "1", reason: "", askingReason: true))
     let actions = press("leads it".map { Key.character($0) } + [.enter], ui: &ui, state: state)

@@ -9,6 +9,9 @@ struct FacilitatorScreenTests {
   static func screen(_ width: Int, _ height: Int, ui: FacilitatorUI = FacilitatorUI()) throws -> ScreenBuffer
   {
     let (state, now) = try ForumFixture.make()
+    var ui = ui
+    // The facilitator has chosen Tom's hand with ↓ (the `>`).
+    if ui.selectedParticipant == nil { ui.selectedParticipant = try state.participantID(named: "Tom") }
     return FacilitatorScreen.render(state: state, ui: ui, now: now, width: width, height: height)
   }
 
@@ -42,7 +45,7 @@ struct FacilitatorScreenTests {
         │                          ││ Marcus Reid       40s ││                         │
         └──────────────────────────┘└───────────────────────┘└─────────────────────────┘
 
-        n next  e end turn  h hand  l lower  ] next item  a ack  u undo  ? help  q quit
+        n next  e end turn  h hand  l lower  u undo  ] next item  ? more keys  q quit
         """)
     // The real cursor sits on the selected entry of the focused panel, for screen readers.
     #expect(buffer.cursor == Position(x: 35, y: 3))
@@ -91,7 +94,7 @@ struct FacilitatorScreenTests {
         │                                         ││                                    ││                                     │
         └─────────────────────────────────────────┘└────────────────────────────────────┘└─────────────────────────────────────┘
 
-        n next  e end turn  h hand  l lower  ] next item  a ack  u undo  m move  g give floor  : command  ? help  q quit
+        n next  e end turn  h hand  l lower  u undo  ] next item  a ack  g give floor  m move  : command  ? keys  q quit
         """)
   }
 }
