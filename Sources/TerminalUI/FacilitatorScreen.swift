@@ -139,7 +139,8 @@ public enum FacilitatorScreen {
     let open = state.openSignals
     guard let signal = open.first else { return }
     var text = " ! SIGNAL: \(signal.type.label)"
-    if let note = signal.note { text += " (“\(note)”)" }
+    // The sender's note is never projected: `r` shows it to the facilitator after asking.
+    if signal.note != nil { text += " · r: read the note" }
     text += signal.from.map { " from \(state.name(of: $0))" } ?? " (anonymous)"
     if open.count > 1 { text += " · \(open.count - 1) more" }
     text += " · a: acknowledge "

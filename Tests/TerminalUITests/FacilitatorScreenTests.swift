@@ -23,7 +23,7 @@ struct FacilitatorScreenTests {
     #expect(
       buffer.lines.joined(separator: "\n") == """
          Roundtable · Care leavers' housing forum                balanced queue · 10:09
-         ! SIGNAL: jargon: plain language please (“what is a tenancy sustainment officer
+         ! SIGNAL: jargon: plain language please · r: read the note (anonymous) · a: ack
         ┌─ Now speaking ─────────────────┐┌─ > Up next (3) ────────────────────────────┐
         │ Zoë Mensah                     ││>1. Tom Hughes     new point                │
         │ new point · lived-experience   ││    first time speaking; professional voice…│
@@ -56,7 +56,7 @@ struct FacilitatorScreenTests {
     #expect(
       buffer.lines.joined(separator: "\n") == """
          Roundtable · Care leavers' housing forum                                                        balanced queue · 10:09
-         ! SIGNAL: jargon: plain language please (“what is a tenancy sustainment officer?”) (anonymous) · a: acknowledge
+         ! SIGNAL: jargon: plain language please · r: read the note (anonymous) · a: acknowledge
         ┌─ Now speaking ───────────────────────────────┐┌─ > Up next (3) ──────────────────────────────────────────────────────┐
         │ Zoë Mensah                                   ││>1. Tom Hughes     new point                                          │
         │ new point · lived-experience                 ││    first time speaking; professional voices at 42% of airtime, target│
