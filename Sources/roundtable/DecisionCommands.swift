@@ -149,27 +149,73 @@ struct AcknowledgeCommand: RecordingVerb {
 struct UndoCommand: RecordingVerb {
   static let configuration = CommandConfiguration(
     commandName: "undo",
-    abstract: "Take back the last action of a kind, with a compensating event (nothing is deleted).",
+    abstract: "Take back the last undoable action, with a compensating event (nothing is deleted).",
     discussion: """
-      Kinds: hand, lower, floor, move, contribution, signal, decision, action.
+      Without a kind, takes back the latest undoable action in the meeting, whoever recorded it, \
+      and says whose it was (the command line, the facilitator's screen, the note-taker's…). A \
+      kind limits it to the latest action of that kind: hand, lower, floor, move, contribution, \
+      signal, ack (a signal's acknowledgement), end-turn, agenda, decision, action.
 
-      Example:
-        roundtable undo forum.roundtable floor
+      On the facilitator screen, u takes back only that screen's own last action.
+
+      Examples:
+        roundtable undo forum.roundtable
+        roundtable undo forum.roundtable --kind floor
+        roundtable undo forum.roundtable hand
       """
   )
 
   @OptionGroup var file: FileArgument
-  @Argument(help: "What to undo.") var kind: UndoKind
+  @Argument(help: "What kind of action to undo (the same as --kind).") var kindArgument: UndoKind?
+  @Option(name: .customLong("kind"), help: "What kind of action to undo; default: the latest of any kind.")
+  var kindOption: UndoKind?
   @OptionGroup var time: TimeOption
 
+  func validate() throws {
+    if let kindArgument, let kindOption, kindArgument != kindOption {
+      throw ValidationError(
+        "Give the kind once: '\(kindArgument.rawValue)' or --kind \(kindOption.rawValue).")
+    }
+  }
+
+  var kind: UndoKind? { kindOption ?? kindArgument }
+
+  /// Undoes exactly the action that was found and described, even if another terminal records
+  /// something meanwhile.
   func modelCommand(in state: MeetingState) throws -> Command {
-    .undo(kind)
+    .undo(kind, action: state.undoTarget(kind: kind)?.event)
   }
 
   func run() throws {
     try reporting {
-      try record(inFile: file.file).close()
+      var session = try MeetingSession(file: file.file, access: .readWrite)
+      defer { try? session.close() }
+      let target = session.state.undoTarget(kind: kind)
+      let metadata = try target.flatMap { target in
+        try session.store.events(after: target.sequence - 1, limit: 1).first?.metadata
+      }
+      try session.record(try modelCommand(in: session.state), at: time)
+      if let target {
+        print("Undid \(target.summary), recorded by \(Self.whose(metadata)).")
+      }
     }
   }
 
+  /// Whose terminal recorded an event, in words.
+  static func whose(_ metadata: EventMetadata?) -> String {
+    let terminal = metadata?.terminal ?? ""
+    let role = terminal.split(separator: "@").first.map(String.init) ?? terminal
+    var words: String
+    switch role {
+    case "cli": words = "the command line"
+    case "facilitator", "screen": words = "the facilitator's screen"
+    case "notes", "note-taker": words = "the note-taker's screen"
+    case "participant": words = "a participant's screen"
+    case "": words = "an unnamed terminal"
+    default: words = "“\(role)”"
+    }
+    if terminal.contains("@") { words += " (\(terminal))" }
+    if let author = metadata?.author { words += " for \(author)" }
+    return words
+  }
 }

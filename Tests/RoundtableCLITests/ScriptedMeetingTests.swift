@@ -142,9 +142,16 @@ struct ScriptedMeetingTests {
         "moved to 1st place by facilitator: leads the item"))
     #expect(
       CLI.ok(["undo", f, "move", "--at", "2026-11-21T10:04:10Z"], in: folder.url)
-        == "Undo: the last queue move\nThe move of Siobhán Byrne was undone\n")
+        == "Undo: the last queue move\nThe move of Siobhán Byrne was undone\n"
+        + "Undid moving Siobhán Byrne in the queue, recorded by the command line.\n")
     CLI.ok(["signal", f, "break", "--from", "zoe", "--at", "2026-11-21T10:04:20Z"], in: folder.url)
     #expect(CLI.ok(["ack", f, "--at", "2026-11-21T10:04:30Z"], in: folder.url) == "Signal #1 acknowledged\n")
+    // Acknowledging is undoable; without a kind, undo takes back the latest action of any kind.
+    #expect(
+      CLI.ok(["undo", f, "--at", "2026-11-21T10:04:31Z"], in: folder.url).hasSuffix(
+        "Undid acknowledging the signal “a break is needed”, recorded by the command line.\n"))
+    #expect(CLI.run(["undo", f, "hand", "--kind", "floor"], in: folder.url).status == 64)
+    CLI.ok(["ack", f, "--at", "2026-11-21T10:04:32Z"], in: folder.url)
     let again = CLI.run(["ack", f], in: folder.url)
     #expect(again.status == 1)
     #expect(again.stderr == "roundtable: There is no open signal to acknowledge.\n")
