@@ -40,10 +40,10 @@ public struct WrapUpCue: Equatable, Sendable {
     self.waitingGroupTarget = waitingGroupTarget
   }
 
-  /// One line for the screen: "wrap up: Aisha is next — lived-experience voices at 44% of
-  /// airtime, target 50%".
+  /// One line for the facilitator (never for the speaker): "Facilitator: Aisha is next —
+  /// lived-experience voices at 44% of airtime, target 50%".
   public var message: String {
-    "wrap up: \(nextName) is next — \(waitingGroup) voices at \(percent(waitingGroupShare)) of airtime, "
+    "Facilitator: \(nextName) is next — \(waitingGroup) voices at \(percent(waitingGroupShare)) of airtime, "
       + "target \(percent(waitingGroupTarget))"
   }
 }

@@ -135,18 +135,30 @@ public enum FacilitatorScreen {
     buffer.write(right, x: rightX, y: 0, style: [.reverse], role: .heading)
   }
 
+  /// A signal as the room may read it: kind words, the sender only when they signed it, never
+  /// the private note.
+  static func kindWords(_ signal: Signal, state: MeetingState) -> String {
+    let who = signal.from.map { state.name(of: $0) } ?? "Someone"
+    switch signal.type {
+    case .break: return "\(who) would like a break"
+    case .jargon: return "\(who) asks for plain language, please"
+    case .slower: return "\(who) asks to slow down a little"
+    case .louder: return "\(who) asks for a little more volume"
+    case .other: return "\(who) would like a word with the facilitator"
+    }
+  }
+
   static func renderSignals(state: MeetingState, into buffer: inout ScreenBuffer) {
     let open = state.openSignals
     guard let signal = open.first else { return }
-    var text = " ! SIGNAL: \(signal.type.label)"
+    var text = " ! " + kindWords(signal, state: state)
+    if open.count > 1 { text += " · +\(open.count - 1) more" }
+    text += " · a: acknowledge"
     // The sender's note is never projected: `r` shows it to the facilitator after asking.
-    if signal.note != nil { text += " · r: read the note" }
-    text += signal.from.map { " from \(state.name(of: $0))" } ?? " (anonymous)"
-    if open.count > 1 { text += " · \(open.count - 1) more" }
-    text += " · a: acknowledge "
+    if signal.note != nil { text += " · r: private note" }
     buffer.fill(
       Rect(x: 0, y: 1, width: buffer.width, height: 1), with: Cell(" ", style: [.reverse], role: .alert))
-    buffer.write(text, x: 0, y: 1, style: [.bold, .reverse], role: .alert)
+    buffer.write(text + " ", x: 0, y: 1, style: [.bold, .reverse], role: .alert)
   }
 
   static func renderNowSpeaking(
@@ -167,25 +179,42 @@ public enum FacilitatorScreen {
       return
     }
     let person = state.participant(turn.participant)
-    buffer.write(
-      " " + state.name(of: turn.participant), x: inner.x, y: y, maxWidth: inner.width, style: [.bold],
-      role: .accent)
-    y += 1
-    var detail = [turn.kind.label]
-    if let tags = person?.tags, !tags.isEmpty { detail.append(tags.joined(separator: ", ")) }
-    if turn.source == .round { detail.append("go-round") }
-    buffer.write(" " + detail.joined(separator: " · "), x: inner.x, y: y, maxWidth: inner.width, role: .muted)
-    y += 1
     let elapsed = turn.milliseconds(at: now) / 1000
     let adjustment = person?.timeAdjustment ?? 1
     let guide = Int64((Double(turnGuideSeconds) * adjustment).rounded())
     let timer = clock(elapsed)
     let last = inner.y + inner.height - 1
-    // The wrap-up cue goes just above the guide line, leaving the timer at least one row.
-    let cue = wrapUpCueLines(
-      state.wrapUpCue(at: now, afterSeconds: wrapUpSeconds), width: inner.width, maxLines: last - y - 1)
+    let name = state.name(of: turn.participant)
+    // The timer gets the size it would have without the cue: the cue never shrinks it.
+    let timerRows = last - y - 2
+    let cueValue = state.wrapUpCue(at: now, afterSeconds: wrapUpSeconds)
+    // Digits grow into the room the whole cue leaves; never below their size without a cue.
+    let cueNeeds = wrapUpCueLines(cueValue, speaker: name, width: inner.width, maxLines: 4).count
+    let normal = BigDigits.render(timer, rows: timerRows)
+    let grown = BigDigits.render(timer, rows: timerRows - cueNeeds, columns: inner.width - 4)
+    let digits = (grown?.count ?? 0) >= (normal?.count ?? 0) ? grown : normal
+    let digitRows = digits?.count ?? 1
+    var spare = timerRows - digitRows
+    // A cramped panel gives the detail line (kind, group) to the cue.
+    let showDetail = cueValue == nil || spare >= 2
+    if !showDetail { spare += 1 }
+    let cue = wrapUpCueLines(cueValue, speaker: name, width: inner.width, maxLines: max(1, spare))
+    // A name spaced out to match big digits, when they have grown and the panel is wide.
+    let spaced = name.map { String($0) }.joined(separator: " ")
+    let bigName = digitRows >= 15 && DisplayWidth.of(spaced) + 2 <= inner.width
+    buffer.write(
+      " " + (bigName ? spaced : name), x: inner.x, y: y, maxWidth: inner.width, style: [.bold],
+      role: .accent)
+    y += 1
+    if showDetail {
+      var detail = [turn.kind.label]
+      if let tags = person?.tags, !tags.isEmpty { detail.append(tags.joined(separator: ", ")) }
+      if turn.source == .round { detail.append("go-round") }
+      buffer.write(" " + detail.joined(separator: " · "), x: inner.x, y: y, maxWidth: inner.width)
+      y += 1
+    }
     let rowsForTimer = last - y - cue.count
-    if let digits = BigDigits.render(timer, rows: rowsForTimer) {
+    if let digits {
       let top = y + max(0, (rowsForTimer - digits.count) / 2)
       for (offset, line) in digits.enumerated() {
         buffer.write(
@@ -212,11 +241,28 @@ public enum FacilitatorScreen {
     }
   }
 
-  /// The wrap-up cue as panel lines: `» wrap up: …`, the rest indented under its first word,
-  /// so that the marker and the words carry the meaning without colour. At most `maxLines`.
-  static func wrapUpCueLines(_ cue: WrapUpCue?, width: Int, maxLines: Int) -> [String] {
+  /// The wrap-up cue as panel lines, worded for a room that includes young people: it speaks
+  /// to the facilitator, names who is next and why, and never tells the speaker to stop. The
+  /// `»` and the words carry the meaning without colour. At most `maxLines`, ending in `…`
+  /// when cut.
+  static func wrapUpCueLines(_ cue: WrapUpCue?, speaker: String, width: Int, maxLines: Int) -> [String] {
     guard let cue else { return [] }
-    let lines = DisplayWidth.wrap(cue.message, to: max(1, width - 3), maxLines: maxLines)
+    let share = percent(cue.waitingGroupShare)
+    let target = percent(cue.waitingGroupTarget)
+    // The fullest wording that fits, down to the essentials.
+    let wordings = [
+      "Facilitator: \(cue.nextName) is next — \(cue.waitingGroup) voices at \(share) of airtime, "
+        + "target \(target). Move on at a natural pause for \(speaker).",
+      "Facilitator: \(cue.nextName) is next — \(cue.waitingGroup) voices at \(share) of airtime, "
+        + "target \(target).",
+      "Facilitator: \(cue.nextName) next — \(cue.waitingGroup) \(share), target \(target)",
+      "Facilitator: \(cue.nextName) next (\(cue.waitingGroup) \(share)/\(target))",
+      "\(cue.nextName) next (\(cue.waitingGroup) \(share)/\(target))",
+    ]
+    let columns = max(1, width - 3)
+    let text =
+      wordings.first { DisplayWidth.wrap($0, to: columns).count <= maxLines } ?? wordings[wordings.count - 1]
+    let lines = DisplayWidth.wrap(text, to: columns, maxLines: maxLines)
     return lines.enumerated().map { index, line in (index == 0 ? " » " : "   ") + line }
   }
 
@@ -254,19 +300,42 @@ public enum FacilitatorScreen {
       buffer.write(
         head, x: inner.x, y: y, maxWidth: inner.width, style: isSelected ? [.bold, .reverse] : [.bold],
         role: isSelected ? .selection : (place.kind.isInterrupt ? .warning : .normal))
-      let reasons = DisplayWidth.wrap(
-        place.reasons.joined(separator: "; "), to: max(1, inner.width - 4), maxLines: perEntry - 1)
+      let reasons = reasonLines(place, among: queue, width: max(1, inner.width - 4), maxLines: perEntry - 1)
       for (line, text) in reasons.enumerated() {
-        buffer.write("    " + text, x: inner.x, y: y + 1 + line, maxWidth: inner.width, role: .muted)
+        // Normal intensity: dim text is faint on a projector.
+        buffer.write("    " + text, x: inner.x, y: y + 1 + line, maxWidth: inner.width)
       }
       if isSelected || (focused && chosen == nil && row == 0) { cursor = Position(x: inner.x, y: y) }
     }
-    let hidden = queue.count - first - visible
-    if hidden > 0 {
-      let text = " … \(hidden) more"
+    let hidden = queue.count - min(queue.count, first + visible)
+    if hidden > 0 || first > 0 {
+      var parts: [String] = []
+      if first > 0 { parts.append("+\(first) above") }
+      if hidden > 0 { parts.append("+\(hidden) more") }
+      let text = " " + parts.joined(separator: " · ") + " "
       buffer.write(
-        text, x: inner.x + inner.width - DisplayWidth.of(text), y: inner.y + inner.height - 1, role: .muted)
+        text, x: inner.x + inner.width - DisplayWidth.of(text), y: inner.y + inner.height - 1, style: [.bold])
     }
+  }
+
+  /// A place's reasons in at most `maxLines` lines. When they do not all fit, the reasons that
+  /// set this place apart (waited, moved, airtime, any reason the others do not share) come
+  /// before the ones every place shares, so what is cut is what the room already knows.
+  static func reasonLines(_ place: QueuedSpeaker, among queue: [QueuedSpeaker], width: Int, maxLines: Int)
+    -> [String]
+  {
+    let joined = place.reasons.joined(separator: "; ")
+    let all = DisplayWidth.wrap(joined, to: width)
+    guard all.count > maxLines, queue.count > 1 else {
+      return DisplayWidth.wrap(joined, to: width, maxLines: maxLines)
+    }
+    let others = queue.filter { $0.participant != place.participant }
+    func shared(_ reason: String) -> Bool {
+      if reason.hasPrefix("waited") || reason.hasPrefix("moved") { return false }
+      return others.allSatisfy { $0.reasons.contains(reason) }
+    }
+    let ordered = place.reasons.filter { !shared($0) } + place.reasons.filter(shared)
+    return DisplayWidth.wrap(ordered.joined(separator: "; "), to: width, maxLines: maxLines)
   }
 
   static func renderAgenda(
@@ -284,7 +353,9 @@ public enum FacilitatorScreen {
       return
     }
     let selected = min(ui.agendaSelection, items.count - 1)
-    let rows = inner.height - (state.parkingLot.isEmpty ? 0 : 1)
+    var rows = inner.height - (state.parkingLot.isEmpty ? 0 : 1)
+    // When not every item fits, the last row says how many are left out.
+    if items.count > rows, state.parkingLot.isEmpty { rows -= 1 }
     let first = max(0, min(selected - rows + 1, items.count - rows))
     for (row, item) in items.dropFirst(first).prefix(max(0, rows)).enumerated() {
       let index = first + row
@@ -322,11 +393,14 @@ public enum FacilitatorScreen {
         role: isSelected ? .selection : role)
       if isSelected { cursor = Position(x: inner.x, y: y) }
     }
-    if !state.parkingLot.isEmpty {
-      buffer.write(
-        " Parking lot: \(state.parkingLot.count)", x: inner.x, y: inner.y + inner.height - 1,
-        maxWidth: inner.width,
-        role: .muted)
+    let hiddenItems = items.count - min(items.count, first + max(0, rows))
+    var footer: [String] = []
+    if first > 0 { footer.append("+\(first) above") }
+    if hiddenItems > 0 { footer.append("+\(hiddenItems) more") }
+    if !state.parkingLot.isEmpty { footer.append("Parking lot: \(state.parkingLot.count)") }
+    if !footer.isEmpty {
+      let bottom = inner.y + inner.height - 1
+      buffer.write(" " + footer.joined(separator: " · "), x: inner.x, y: bottom, maxWidth: inner.width)
     }
   }
 
@@ -374,13 +448,18 @@ public enum FacilitatorScreen {
     let people = stats.people.filter(\.isPresent).sorted {
       ($0.airtimeSeconds, $0.name) < ($1.airtimeSeconds, $1.name)
     }
-    for person in people where y <= last {
+    let room = last - y + 1
+    let shown = people.count > room ? max(0, room - 1) : people.count
+    for person in people.prefix(shown) {
       let time = formatDuration(seconds: Int64(person.airtimeSeconds))
       let name = DisplayWidth.pad(person.name, to: max(0, inner.width - DisplayWidth.of(time) - 3))
       buffer.write(
         " \(name) \(time)", x: inner.x, y: y, maxWidth: inner.width,
         role: person.turns == 0 ? .warning : .normal)
       y += 1
+    }
+    if shown < people.count, y <= last {
+      buffer.write(" +\(people.count - shown) more", x: inner.x, y: y, maxWidth: inner.width)
     }
   }
 
@@ -401,28 +480,69 @@ public enum FacilitatorScreen {
     let selected = min(ui.decisionSelection, decisions.count - 1)
     var y = inner.y
     let last = inner.y + inner.height - 1
-    for (index, decision) in decisions.enumerated() where y <= last {
+    var shownCount = 0
+    for (index, decision) in decisions.enumerated() {
+      var lines = decisionLines(decision, state: state, width: max(1, inner.width - 3))
+      // Keep a row to say how many are left out, unless this is the last decision.
+      let reserve = index < decisions.count - 1 ? 1 : 0
+      let fitting = last - y + 1 - reserve - 1
+      guard fitting >= 1 || index == 0 else { break }
       let isSelected = focused && index == selected
       var head =
         "\(isSelected ? ">" : " ")#\(decision.id.rawValue) \(decision.method.rawValue) · \(decision.outcome.rawValue)"
-      if let rung = decision.rung { head += " · \(rung.rawValue)" }
+      if let rung = decision.rung {
+        // The rung goes on the head line when it fits whole, else on a line of its own.
+        if DisplayWidth.of(head + " · " + rung.rawValue) <= inner.width {
+          head += " · \(rung.rawValue)"
+        } else {
+          lines.insert("rung: \(rung.rawValue)", at: 0)
+        }
+      }
       buffer.write(
         head, x: inner.x, y: y, maxWidth: inner.width, style: isSelected ? [.bold, .reverse] : [.bold],
         role: isSelected ? .selection : (decision.outcome == .agreed ? .good : .warning))
       if isSelected { cursor = Position(x: inner.x, y: y) }
       y += 1
-      for line in DisplayWidth.wrap(decision.text, to: max(1, inner.width - 3), maxLines: 2) where y <= last {
-        buffer.write("   " + line, x: inner.x, y: y, maxWidth: inner.width)
+      let room = max(0, min(lines.count, fitting))
+      var kept = Array(lines.prefix(room))
+      if room < lines.count, let lastLine = kept.popLast() {
+        kept.append(
+          DisplayWidth.truncate(lastLine + "  ", to: max(1, inner.width - 4))
+            + (lastLine.hasSuffix("…") ? "" : "…"))
+      }
+      for line in kept where y <= last {
+        let role: ColorRole = line.hasPrefix("dissent") ? .warning : .normal
+        buffer.write("   " + line, x: inner.x, y: y, maxWidth: inner.width, role: role)
         y += 1
       }
-      let dissent = decision.dissent.map { "\(state.name(of: $0.participant)) (\($0.stance.rawValue))" }
-      if !dissent.isEmpty, y <= last {
-        buffer.write(
-          "   dissent: " + dissent.joined(separator: ", "), x: inner.x, y: y, maxWidth: inner.width,
-          role: .warning)
-        y += 1
-      }
+      shownCount += 1
+      if y > last { break }
     }
+    if shownCount < decisions.count, y <= last {
+      buffer.write(" +\(decisions.count - shownCount) more", x: inner.x, y: last, maxWidth: inner.width)
+    }
+  }
+
+  /// A decision as far as words go: its text, the vote tally, dissent with reasons, and each
+  /// action with its owner and due date, wrapped to `width`.
+  static func decisionLines(_ decision: Decision, state: MeetingState, width: Int) -> [String] {
+    var lines = DisplayWidth.wrap(decision.text, to: width)
+    if decision.votes != nil || decision.method == .vote {
+      let tally = decision.tally
+      lines.append("votes: \(tally.inFavour) for, \(tally.against) against, \(tally.abstentions) abstaining")
+    }
+    let dissent = decision.dissent.map { stance -> String in
+      let reason = stance.reason.map { ": \($0)" } ?? ""
+      return "\(state.name(of: stance.participant)) (\(stance.stance.rawValue)\(reason))"
+    }
+    if !dissent.isEmpty {
+      lines += DisplayWidth.wrap("dissent: " + dissent.joined(separator: "; "), to: width)
+    }
+    for action in state.actions where decision.actions.contains(action.id) {
+      let due = action.due.map { ", due \($0)" } ?? ""
+      lines += DisplayWidth.wrap("action: \(action.owner) — \(action.text)\(due)", to: width)
+    }
+    return lines
   }
 
   static func renderFooter(
@@ -466,18 +586,36 @@ public enum FacilitatorScreen {
       cursor: &cursor)
   }
 
+  /// A box in the middle of the screen. Long lines wrap (never cut); when the box cannot hold
+  /// them all, its last line says how many are left out.
   static func renderOverlay(_ lines: [String], into buffer: inout ScreenBuffer, cursor: inout Position?) {
-    let width = min(buffer.width - 4, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-    let height = min(buffer.height - 2, lines.count + 2)
+    let maxText = max(1, buffer.width - 8)
+    var wrapped: [(text: String, isTitle: Bool)] = []
+    for (index, line) in lines.enumerated() {
+      let indent = String(line.prefix { $0 == " " })
+      let pieces =
+        DisplayWidth.of(line) <= maxText ? [line] : DisplayWidth.wrap(line, to: maxText - indent.count)
+      for (part, piece) in pieces.enumerated() {
+        wrapped.append(((part == 0 ? "" : indent + "  ") + piece, index == 0))
+      }
+      if pieces.isEmpty { wrapped.append(("", index == 0)) }
+    }
+    let height = min(buffer.height - 2, wrapped.count + 2)
+    if wrapped.count > height - 2 {
+      let keep = max(0, height - 3)
+      let left = wrapped.count - keep
+      wrapped = Array(wrapped.prefix(keep)) + [("+\(left) more lines (Esc closes)", false)]
+    }
+    let width = min(buffer.width - 4, (wrapped.map { DisplayWidth.of($0.text) }.max() ?? 0) + 4)
     let rect = Rect(
       x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
     buffer.fill(rect)
     let box = Box(rect: rect, title: "", focused: true)
     box.draw(into: &buffer)
-    for (offset, line) in lines.prefix(height - 2).enumerated() {
+    for (offset, line) in wrapped.prefix(height - 2).enumerated() {
       buffer.write(
-        " " + line, x: rect.x + 1, y: rect.y + 1 + offset, maxWidth: width - 2,
-        style: offset == 0 ? [.bold] : [])
+        " " + line.text, x: rect.x + 1, y: rect.y + 1 + offset, maxWidth: width - 2,
+        style: line.isTitle ? [.bold] : [])
     }
     cursor = Position(x: rect.x + 2, y: rect.y + 1)
   }

@@ -21,15 +21,22 @@ public struct ScreenBuffer: Equatable, Sendable {
 
   public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-  /// Writes `text` from column `x` of row `y`, clipped to `maxWidth` columns (and the screen).
-  /// Returns the column after the last character written. A wide character that would not fit
-  /// whole is left out, never cut in half.
+  /// Writes `text` from column `x` of row `y`, within `maxWidth` columns (and the screen).
+  /// Nothing is cut without a mark: text that does not fit ends in `…` (trailing spaces that do
+  /// not fit are simply dropped). Returns the column after the last character written. A wide
+  /// character is never cut in half.
   @discardableResult
   public mutating func write(
     _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: TextStyle = [], role: ColorRole = .normal
   ) -> Int {
     guard y >= 0, y < height else { return x }
     let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+    var text = text
+    let room = limit - x
+    if DisplayWidth.of(text) > room {
+      while text.last == " " { text.removeLast() }
+      if DisplayWidth.of(text) > room { text = DisplayWidth.truncate(text, to: max(0, room)) }
+    }
     var column = x
     for character in text {
       let characterWidth = DisplayWidth.of(character)

@@ -10,11 +10,13 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Open the meeting full screen, for the facilitator to chair it.",
     discussion: """
-      Keys: n next speaker, e end turn, h raise a hand for someone, l lower, m move, g give the \
-      floor, ] next agenda item, a acknowledge a signal, u undo, : any roundtable verb, ? help, \
-      q quit. Changes made in other terminals show within half a second.
+      Keys: n next speaker, e end turn, h raise a hand for someone, ↑/↓ choose a hand, l lower, \
+      g give the floor, m move, u undo this screen's last action, ] next agenda item, \
+      a acknowledge a signal, r read its private note, p pass in a go-round, : any roundtable \
+      verb (:help lists them), ? every key, q quit. Changes made in other terminals show within \
+      half a second.
 
-      Under the balanced policy, the Now speaking panel shows "» wrap up: … is next" once a \
+      Under the balanced policy, the Now speaking panel shows "» Facilitator: … is next" once a \
       turn has run --wrap-up seconds (times the speaker's time adjustment) while the next voice \
       is from a group below its target share of airtime and the speaker's is not. Nobody is cut \
       off: ending the turn stays the facilitator's call.
@@ -23,6 +25,7 @@ struct RunCommand: ParsableCommand {
         roundtable run forum.roundtable
         NO_COLOR=1 roundtable run forum.roundtable     # no colour, for monochrome projectors
         roundtable run forum.roundtable --wrap-up 60   # wrap-up cue after 60 s
+        roundtable run forum.roundtable --wrap-up 0    # never show the cue on the screen
       """
   )
 

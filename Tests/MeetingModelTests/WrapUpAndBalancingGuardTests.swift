@@ -68,7 +68,8 @@ struct WrapUpAndBalancingGuardTests {
           speaker: meeting.id("Dev"), speakerGroup: "professional", speakerGroupShare: 1,
           speakerGroupTarget: 0.5, next: meeting.id("Amira"), nextName: "Amira",
           waitingGroup: "lived-experience", waitingGroupShare: 0, waitingGroupTarget: 0.5))
-    #expect(cue?.message == "wrap up: Amira is next — lived-experience voices at 0% of airtime, target 50%")
+    #expect(
+      cue?.message == "Facilitator: Amira is next — lived-experience voices at 0% of airtime, target 50%")
     // The cue is derived: acting on it is an ordinary `next`, which gives Amira the floor.
     meeting.given(.nextSpeaker)
     #expect(meeting.state.currentTurn?.participant == meeting.id("Amira"))

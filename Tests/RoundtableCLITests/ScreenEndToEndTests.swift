@@ -73,7 +73,7 @@ struct ScreenEndToEndTests {
 
     // The : line takes the command-line verbs.
     tmux.send(":", "signal jargon", "Enter")
-    #expect(tmux.waitFor("! SIGNAL: jargon: plain language please"))
+    #expect(tmux.waitFor("! Someone asks for plain language, please"))
     tmux.send("a")
     #expect(tmux.waitFor("Signal #1 acknowledged"))
 
@@ -91,7 +91,7 @@ struct ScreenEndToEndTests {
     tmux.resize(width: 80, height: 24)
     #expect(tmux.waitFor("Up next (3)"))
     #expect(tmux.screen().allSatisfy { $0.count <= 80 })
-    #expect(tmux.screen()[1].contains("! SIGNAL") == false)
+    #expect(tmux.screen()[1].contains("! Someone") == false)
 
     tmux.send("q")
     #expect(waitForFile(folder.path("after.txt")))
@@ -171,7 +171,7 @@ struct ScreenEndToEndTests {
     CLI.ok(["next", "m.rt", "--at", minutesAgo(5)], in: url)
     CLI.ok(["hand", "m.rt", "amira", "--at", minutesAgo(5)], in: url)
     let cued = Tmux(width: 80, height: 24, command: Self.wrapped("run m.rt"), in: url)
-    #expect(cued.waitFor("» wrap up: Amira Said is next —"))
+    #expect(cued.waitFor("» Facilitator: Amira Said next"))
     cued.send("q")
     #expect(waitForFile(folder.path("after.txt")))
 
@@ -181,7 +181,7 @@ struct ScreenEndToEndTests {
     let plain = Tmux(width: 80, height: 24, command: Self.wrapped("run m.rt --wrap-up 0"), in: off.url)
     #expect(plain.waitFor("│ Dev Patel"))
     #expect(plain.waitFor("Amira Said"))
-    #expect(!plain.screen().joined(separator: "\n").contains("wrap up"))
+    #expect(!plain.screen().joined(separator: "\n").contains("» Facilitator"))
     plain.send("q")
     #expect(waitForFile(off.path("after.txt")))
     #expect(try String(contentsOfFile: off.path("status.txt"), encoding: .utf8) == "0\n")

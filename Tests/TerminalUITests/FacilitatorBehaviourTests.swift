@@ -30,7 +30,7 @@ struct FacilitatorScreenBehaviourTests {
     ui.selectedParticipant = try state.participantID(named: "Tom")
     let lines = FacilitatorScreen.render(state: state, ui: ui, now: late, width: 120, height: 40).lines
     #expect(lines.contains { $0.contains("! OVER by 07:50 (guide 04:30)") })
-    #expect(lines[1].hasPrefix(" ! SIGNAL: jargon: plain language please"))
+    #expect(lines[1].hasPrefix(" ! Someone asks for plain language, please"))
     #expect(lines.contains { $0.contains("│>1. Tom Hughes") })  // the selection marker
     #expect(lines.contains { $0.contains("▶ 2. First home offers at 18") })
     #expect(lines.contains { $0.contains("✓ 1. Welcome and ground rules") })

@@ -23,26 +23,26 @@ struct FacilitatorScreenTests {
     #expect(
       buffer.lines.joined(separator: "\n") == """
          Roundtable · Care leavers' housing forum                balanced queue · 10:09
-         ! SIGNAL: jargon: plain language please · r: read the note (anonymous) · a: ack
+         ! Someone asks for plain language, please · a: acknowledge · r: private note
         ┌─ Now speaking ─────────────────┐┌─ > Up next (3) ────────────────────────────┐
         │ Zoë Mensah                     ││>1. Tom Hughes     new point                │
-        │ new point · lived-experience   ││    first time speaking; professional voice…│
-        │ 02:20                          ││ 2. Dr Ama Okafor  new point                │
-        │ » wrap up: Tom Hughes is next —││    first time speaking; professional voice…│
-        │   professional voices at 42% of││ 3. 会議 Tanaka    new point                │
-        │   airtime, target 50%          ││    first time speaking; professional voice…│
+        │  ┌─┐ ╶─┐   ╶─┐ ┌─┐             ││    waited through 3 turns: not overtaken a…│
+        │  │ │ ┌─┘ · ┌─┘ │ │             ││ 2. Dr Ama Okafor  new point                │
+        │  └─┘ └─╴ · └─╴ └─┘             ││    waited through 2 turns; raised hand at …│
+        │ » Facilitator: Tom Hughes next ││ 3. 会議 Tanaka    new point                │
+        │   (professional 42%/50%)       ││    raised hand at 10:08; first time speaki…│
         │ 02:20 of 04:30 with 1.5× time  ││                                            │
         └────────────────────────────────┘└────────────────────────────────────────────┘
         ┌─ Agenda ─────────────────┐┌─ Voice balance ───────┐┌─ Decisions ─────────────┐
-        │ ✓ 1. Welcome and ground… ││ lived-experience      ││ #1 consent · agreed · co│
-        │ ▶ 2. First ho… 19:10 left││ ███████|░░░░░░ 58%/50%││   Every first home offer│
-        │ · 3. Bus passes f… 15 min││ professional          ││   includes a cooker and…│
-        │                          ││ ██████░|░░░░░░ 42%/50%││   dissent: Dr Ama Okafor│
-        │                          ││ Fairness (Gini): 0.58 ││                         │
-        │                          ││ Dr Ama Okafor      0s ││                         │
-        │                          ││ Tom Hughes         0s ││                         │
+        │ ✓ 1. Welcome and ground… ││ lived-experience      ││ #1 consent · agreed     │
+        │ ▶ 2. First ho… 19:10 left││ ███████|░░░░░░ 58%/50%││   rung: co-production   │
+        │ · 3. Bus passes f… 15 min││ professional          ││   Every first home offer│
+        │                          ││ ██████░|░░░░░░ 42%/50%││   includes a cooker and │
+        │                          ││ Fairness (Gini): 0.58 ││   a bed                 │
+        │                          ││ Dr Ama Okafor      0s ││   dissent: Dr Ama Okafor│
+        │                          ││ Tom Hughes         0s ││   (concern: budget)     │
         │                          ││ 会議 Tanaka        0s ││                         │
-        │                          ││ Marcus Reid       40s ││                         │
+        │                          ││ +4 more               ││                         │
         └──────────────────────────┘└───────────────────────┘└─────────────────────────┘
 
         n next  e end turn  h hand  l lower  u undo  ] next item  ? more keys  q quit
@@ -56,29 +56,29 @@ struct FacilitatorScreenTests {
     #expect(
       buffer.lines.joined(separator: "\n") == """
          Roundtable · Care leavers' housing forum                                                        balanced queue · 10:09
-         ! SIGNAL: jargon: plain language please · r: read the note (anonymous) · a: acknowledge
+         ! Someone asks for plain language, please · a: acknowledge · r: private note
         ┌─ Now speaking ───────────────────────────────┐┌─ > Up next (3) ──────────────────────────────────────────────────────┐
         │ Zoë Mensah                                   ││>1. Tom Hughes     new point                                          │
         │ new point · lived-experience                 ││    first time speaking; professional voices at 42% of airtime, target│
         │                                              ││    50%; waited through 3 turns: not overtaken again except to balance│
-        │                                              ││    groups; raised hand at 10:04                                      │
-        │  ███ ███   ███ ███                           ││ 2. Dr Ama Okafor  new point                                          │
-        │  █ █   █ █   █ █ █                           ││    first time speaking; professional voices at 42% of airtime, target│
-        │  █ █ ███   ███ █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
-        │  █ █ █   █ █   █ █                           ││                                                                      │
-        │  ███ ███   ███ ███                           ││ 3. 会議 Tanaka    new point                                          │
-        │                                              ││    first time speaking; professional voices at 42% of airtime, target│
-        │                                              ││    50%; raised hand at 10:08                                         │
-        │ » wrap up: Tom Hughes is next — professional ││                                                                      │
-        │   voices at 42% of airtime, target 50%       ││                                                                      │
+        │  ███ ███   ███ ███                           ││    groups; raised hand at 10:04                                      │
+        │  █ █   █ █   █ █ █                           ││ 2. Dr Ama Okafor  new point                                          │
+        │  █ █ ███   ███ █ █                           ││    first time speaking; professional voices at 42% of airtime, target│
+        │  █ █ █   █ █   █ █                           ││    50%; waited through 2 turns; raised hand at 10:05                 │
+        │  ███ ███   ███ ███                           ││                                                                      │
+        │                                              ││ 3. 会議 Tanaka    new point                                          │
+        │ » Facilitator: Tom Hughes is next —          ││    first time speaking; professional voices at 42% of airtime, target│
+        │   professional voices at 42% of airtime,     ││    50%; raised hand at 10:08                                         │
+        │   target 50%. Move on at a natural pause for ││                                                                      │
+        │   Zoë Mensah.                                ││                                                                      │
         │ 02:20 of 04:30 with 1.5× time                ││                                                                      │
         └──────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────┘
         ┌─ Agenda ────────────────────────────────┐┌─ Voice balance ────────────────────┐┌─ Decisions ─────────────────────────┐
         │ ✓ 1. Welcome and ground rules           ││ lived-experience                   ││ #1 consent · agreed · co-production │
         │ ▶ 2. First home offers at 18  19:10 left││ ██████████████|█░░░░░░░░░░░ 58%/50%││   Every first home offer includes a │
         │ · 3. Bus passes for college       15 min││ professional                       ││   cooker and a bed                  │
-        │                                         ││ ███████████░░░|░░░░░░░░░░░░ 42%/50%││   dissent: Dr Ama Okafor (concern)  │
-        │                                         ││ Fairness (Gini): 0.58              ││                                     │
+        │                                         ││ ███████████░░░|░░░░░░░░░░░░ 42%/50%││   dissent: Dr Ama Okafor (concern:  │
+        │                                         ││ Fairness (Gini): 0.58              ││   budget)                           │
         │                                         ││ Dr Ama Okafor                   0s ││                                     │
         │                                         ││ Tom Hughes                      0s ││                                     │
         │                                         ││ 会議 Tanaka                     0s ││                                     │

@@ -44,20 +44,22 @@ struct WrapUpCueScreenTests {
       Self.panel(state, at: now) == """
         ┌─ Now speaking ─────────────────┐
         │ Zoë Mensah                     │
-        │ new point · lived-experience   │
-        │ 02:20                          │
-        │ » wrap up: Tom Hughes is next —│
-        │   professional voices at 42% of│
-        │   airtime, target 50%          │
+        │  ┌─┐ ╶─┐   ╶─┐ ┌─┐             │
+        │  │ │ ┌─┘ · ┌─┘ │ │             │
+        │  └─┘ └─╴ · └─╴ └─┘             │
+        │ » Facilitator: Tom Hughes next │
+        │   (professional 42%/50%)       │
         │ 02:20 of 04:30 with 1.5× time  │
         └────────────────────────────────┘
         """)
+    // The cue never shrinks the timer: it keeps its size without the cue, and the cue takes
+    // the detail line. It speaks to the facilitator and never tells the speaker to stop.
     // Bold in the warning colour (magenta), and the marker and the words carry the meaning
     // without colour.
     let buffer = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 80, height: 24)
     for x in 2..<31 {
-      #expect(buffer[x, 6].role == .warning)
-      #expect(buffer[x, 6].style == [.bold])
+      #expect(buffer[x, 7].role == .warning)
+      #expect(buffer[x, 7].style == [.bold])
     }
   }
 
@@ -67,11 +69,11 @@ struct WrapUpCueScreenTests {
       Self.panel(state, at: now.adding(seconds: 600)) == """
         ┌─ Now speaking ─────────────────┐
         │ Zoë Mensah                     │
-        │ new point · lived-experience   │
-        │ 12:20                          │
-        │ » wrap up: Tom Hughes is next —│
-        │   professional voices at 21% of│
-        │   airtime, target 50%          │
+        │   ┐  ╶─┐   ╶─┐ ┌─┐             │
+        │   │  ┌─┘ · ┌─┘ │ │             │
+        │   ┴  └─╴ · └─╴ └─┘             │
+        │ » Facilitator: Tom Hughes next │
+        │   (professional 21%/50%)       │
         │ ! OVER by 07:50 (guide 04:30)  │
         └────────────────────────────────┘
         """)
@@ -93,34 +95,55 @@ struct WrapUpCueScreenTests {
         """)
     let wide = FacilitatorScreen.render(
       state: state, ui: FacilitatorUI(wrapUpSeconds: 0), now: now, width: 120, height: 40)
-    #expect(!wide.lines.contains { $0.contains("wrap up") })
+    #expect(!wide.lines.contains { $0.contains("Facilitator:") || $0.contains("»") })
   }
 
   @Test func theSettingIsMultipliedByTheSpeakersTimeAdjustment() throws {
     let (state, now) = try ForumFixture.make()
     // Zoë has 1.5× time: a setting of 100 s cues her at 2:30, not before.
     let later = FacilitatorUI(wrapUpSeconds: 100)
-    #expect(!Self.panel(state, at: now, ui: later).contains("wrap up"))
-    #expect(!Self.panel(state, at: now.adding(seconds: 9), ui: later).contains("wrap up"))
+    #expect(!Self.panel(state, at: now, ui: later).contains("»"))
+    #expect(!Self.panel(state, at: now.adding(seconds: 9), ui: later).contains("»"))
     #expect(
-      Self.panel(state, at: now.adding(seconds: 10), ui: later).contains("» wrap up: Tom Hughes is next"))
+      Self.panel(state, at: now.adding(seconds: 10), ui: later).contains("» Facilitator: Tom Hughes next"))
+  }
+
+  @Test func theCueIsWordedForTheRoomAndNeverShrinksTheTimer() throws {
+    let (state, now) = try ForumFixture.make()
+    for (width, height) in [(80, 24), (100, 32), (120, 40), (200, 60)] {
+      let with = FacilitatorScreen.render(
+        state: state, ui: FacilitatorUI(), now: now, width: width, height: height)
+      let without = FacilitatorScreen.render(
+        state: state, ui: FacilitatorUI(wrapUpSeconds: 0), now: now, width: width, height: height)
+      let text = with.lines.joined(separator: "\n")
+      #expect(text.contains("» Facilitator:"), "\(width)×\(height)")
+      for word in ["stop", "wrap up", "too long", "enough"] {
+        #expect(!text.lowercased().contains(word), "\(word) at \(width)×\(height)")
+      }
+      // The timer's digits take as many rows with the cue as without it.
+      func digitRows(_ buffer: ScreenBuffer) -> Int {
+        buffer.lines.filter { line in line.contains("█") || line.contains("┌─┐") || line.contains("╶─┐") }
+          .count
+      }
+      #expect(digitRows(with) >= min(digitRows(without), 5), "\(width)×\(height)")
+    }
   }
 
   @Test func notBeforeThirtySecondsByDefault() throws {
     let (state, start) = try Self.professionalSpeakingWhileLivedExperienceWaits(seconds: 0)
     #expect(FacilitatorUI().wrapUpSeconds == 30)
     let early = Self.panel(state, at: start.adding(seconds: 29))
-    #expect(!early.contains("wrap up"))
+    #expect(!early.contains("»"))
     #expect(early.contains("│ 00:29 of 03:00"))
     #expect(
       Self.panel(state, at: start.adding(seconds: 30)) == """
         ┌─ Now speaking ─────────────────┐
         │ Dev                            │
-        │ new point · professional       │
-        │ 00:30                          │
-        │ » wrap up: Amira is next —     │
-        │   lived-experience voices at 0%│
-        │   of airtime, target 50%       │
+        │  ┌─┐ ┌─┐   ╶─┐ ┌─┐             │
+        │  │ │ │ │ ·  ─┤ │ │             │
+        │  └─┘ └─┘ · ╶─┘ └─┘             │
+        │ » Facilitator: Amira next      │
+        │   (lived-experience 0%/50%)    │
         │ 00:30 of 03:00                 │
         └────────────────────────────────┘
         """)

@@ -20,7 +20,24 @@ enum BigDigits {
 
   /// Rows of `text` in the size that fits `rows` (5 or more: tall; 3 or 4: short); nil when
   /// even the short size does not fit.
-  static func render(_ text: String, rows: Int) -> [String]? {
+  ///
+  /// With room to spare (`columns` given), the tall size grows: each block becomes a square of
+  /// 2×2, 3×3… cells, the largest that fits both `rows` and `columns`, for the back of the room.
+  static func render(_ text: String, rows: Int, columns: Int? = nil) -> [String]? {
+    if let columns, rows >= 10, let base = render(text, rows: 5) {
+      let width = base.map { $0.count }.max() ?? 0
+      let scale = min(rows / 5, columns / max(1, width))
+      if scale >= 2 {
+        return base.flatMap { line in
+          let wide = String(line.flatMap { String(repeating: String($0), count: scale) })
+          return Array(repeating: wide, count: scale)
+        }
+      }
+    }
+    return render(text, rows: rows)
+  }
+
+  private static func render(_ text: String, rows: Int) -> [String]? {
     let font: [Character: [String]]
     switch rows {
     case 5...: font = tall
