@@ -506,9 +506,9 @@ public enum FacilitatorScreen {
       let room = max(0, min(lines.count, fitting))
       var kept = Array(lines.prefix(room))
       if room < lines.count, let lastLine = kept.popLast() {
-        kept.append(
-          DisplayWidth.truncate(lastLine + "  ", to: max(1, inner.width - 4))
-            + (lastLine.hasSuffix("…") ? "" : "…"))
+        // Lines were left out: the last one shown ends in … (once).
+        let cut = DisplayWidth.truncate(lastLine, to: max(1, inner.width - 4))
+        kept.append(cut.hasSuffix("…") ? cut : cut + "…")
       }
       for line in kept where y <= last {
         let role: ColorRole = line.hasPrefix("dissent") ? .warning : .normal

@@ -206,6 +206,13 @@ struct ScreenSizesTests {
     let text = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 200, height: 60)
       .lines
       .joined(separator: "\n")
+    for (width, height) in Self.sizes {
+      let small = FacilitatorScreen.render(
+        state: state, ui: FacilitatorUI(), now: now, width: width, height: height
+      )
+      .lines.joined(separator: "\n")
+      #expect(!small.contains("……"), "\(width)×\(height)")  // one mark, never two
+    }
     #expect(text.contains("#2 vote · agreed · co-design"))
     #expect(text.contains("votes: 7 for, 2 against, 1 abstaining"))
     #expect(text.contains("action: Tom Hughes — ask the council, due 2026-12-05"))
