@@ -26,7 +26,7 @@ struct Roundtable: ParsableCommand {
       StanceCommand.self, AmendCommand.self, WithdrawCommand.self, ActionCommand.self, ActionsCommand.self,
       SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self, LogCommand.self,
       ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self, SimulateCommand.self,
-      StudyCommand.self,
+      StudyCommand.self, VerbsCommand.self,
     ]
   )
 
@@ -36,6 +36,12 @@ struct Roundtable: ParsableCommand {
     var none = sigset_t()
     sigemptyset(&none)
     sigprocmask(SIG_SETMASK, &none, nil)
+    // ArgumentParser would call a mistyped verb "unexpected arguments": name it, suggest the
+    // closest verb and list them all.
+    if let verb = CommandLine.arguments.dropFirst().first, !verb.hasPrefix("-"), !VerbList.isKnown(verb) {
+      printError(VerbList.unknownVerbMessage(verb))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
     main(nil)
   }
 }
