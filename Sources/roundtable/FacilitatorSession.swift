@@ -33,7 +33,11 @@ enum ScreenCommandLine {
     do {
       let words = try CommandLineWords.split(line)
       guard let verb = words.first else { return .message("", isError: false) }
-      let arguments = try Self.arguments(forScreenLine: words, file: file)
+      let fileAt = verb == "agenda" ? 2 : 1
+      guard words.count >= fileAt else {
+        return .message("agenda needs a step: :agenda add TITLE", isError: true)
+      }
+      let arguments = Array(words.prefix(fileAt)) + [file] + Array(words.dropFirst(fileAt))
       let parsed = try Roundtable.parseAsRoot(arguments)
       if let verb = parsed as? any RecordingVerb {
         return .record(try verb.modelCommand(in: state), at: try verb.time.givenInstant())

@@ -26,7 +26,7 @@ struct Roundtable: ParsableCommand {
       StanceCommand.self, AmendCommand.self, WithdrawCommand.self, ActionCommand.self, ActionsCommand.self,
       SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self, LogCommand.self,
       ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self, SimulateCommand.self,
-      StudyCommand.self, VerbsCommand.self,
+      StudyCommand.self,
     ]
   )
 

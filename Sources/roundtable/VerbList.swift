@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import MeetingModel
 
-/// The verbs `roundtable` knows, for messages about a mistyped one and for `:help` on the
-/// screen. Read from the command tree, so a new verb is listed as soon as it is registered.
+/// The verbs `roundtable` knows, for the message about a mistyped one. Read from the command
+/// tree, so a new verb is listed as soon as it is registered.
 enum VerbList {
   /// Every top-level verb's name, in the order `roundtable --help` lists them.
   static var names: [String] {
@@ -44,16 +44,6 @@ enum VerbList {
     return lines.joined(separator: "\n")
   }
 
-  /// Every verb with its steps and what it does, for `:help` on the screen and `roundtable verbs`.
-  static var overview: [String] {
-    Roundtable.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { verb in
-      let steps = verb.configuration.subcommands.map { $0._commandName }
-      let name = verb._commandName + (steps.isEmpty ? "" : " " + steps.joined(separator: "|"))
-      return name.padding(toLength: max(name.count, 12), withPad: " ", startingAt: 0) + "  "
-        + verb.configuration.abstract
-    }
-  }
-
   /// `items` joined with commas into lines no wider than `width`.
   static func wrapped(_ items: [String], width: Int, prefix: String) -> [String] {
     var lines: [String] = []
@@ -70,22 +60,5 @@ enum VerbList {
     }
     lines.append(line)
     return lines
-  }
-}
-
-/// `roundtable verbs`: every verb and what it does; `:help` on the screen shows the same.
-struct VerbsCommand: ReportingVerb {
-  static let configuration = CommandConfiguration(
-    commandName: "verbs",
-    abstract: "List every verb with what it does (what :help shows on the screen).",
-    discussion: "Example:\n  roundtable verbs"
-  )
-
-  func report(state: MeetingState, now: Instant) throws -> [String] {
-    VerbList.overview + ["Type a verb without the file name; VERB --help explains one."]
-  }
-
-  func run() throws {
-    for line in VerbList.overview { print(line) }
   }
 }
