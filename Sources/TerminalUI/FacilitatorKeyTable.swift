@@ -8,6 +8,7 @@ public enum FacilitatorKeyAction: String, CaseIterable, Sendable {
   case moveSelected
   case giveFloorToSelected
   case nextItem
+  case passInRound
   case acknowledgeSignal
   case readSignalNote
   case undoOwn
@@ -55,6 +56,10 @@ public enum FacilitatorKeyTable {
     .init(
       keys: [.character("u")], label: "u", hint: "undo",
       help: "undo your last action from this screen (press again for the one before)", action: .undoOwn),
+    .init(
+      keys: [.character("p")], label: "p", hint: nil,
+      help: "in a go-round: the person whose turn is next passes (start one with :round start)",
+      action: .passInRound),
     .init(
       keys: [.character("]")], label: "]", hint: "next item", help: "next agenda item", action: .nextItem),
     .init(

@@ -166,6 +166,7 @@ public enum FacilitatorKeys {
       guard let selected else { return nothingChosen(&ui, queue: queue) }
       return .record(.giveFloor(selected.participant))
     case .nextItem: return .record(.nextItem)
+    case .passInRound: return .record(.passInRound)
     case .acknowledgeSignal:
       guard let signal = state.openSignals.first else {
         ui.message = .init("No signal is waiting.")

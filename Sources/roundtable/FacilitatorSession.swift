@@ -29,13 +29,51 @@ final class StoreConnection: MeetingConnection {
 
 /// Runs a verb typed at the screen's `:` line exactly as the command line would, on `file`.
 enum ScreenCommandLine {
+  /// Verbs that open or create files or take over the terminal: they work from the shell only.
+  static let shellOnly: Set<String> = ["new", "run", "demo", "import", "export", "simulate", "study"]
+
+  /// The verbs the `:` line takes, with what each does (`:help`).
+  static var helpLines: [String] {
+    let verbs = Roundtable.configuration.subcommands.map { configurationOf($0) }
+      .filter { !shellOnly.contains($0.commandName ?? "") }
+    let width = (verbs.map { ($0.commandName ?? "").count }.max() ?? 0) + 2
+    return ["Verbs for the : line (the meeting file is filled in)", ""]
+      + verbs.map { verb in
+        let name = verb.commandName ?? ""
+        return name + String(repeating: " ", count: max(1, width - name.count)) + verb.abstract
+      }
+      + ["", "Example: :hand amira --kind response   :decide \"Meet monthly\" --method consent"]
+  }
+
+  /// The configuration of the verb called `name`, if there is one.
+  static func verbConfiguration(_ name: String) -> CommandConfiguration? {
+    for verb in Roundtable.configuration.subcommands {
+      let configuration = configurationOf(verb)
+      if configuration.commandName == name { return configuration }
+    }
+    return nil
+  }
+
+  static func configurationOf(_ verb: any ParsableCommand.Type) -> CommandConfiguration { verb.configuration }
+
+  static func verbName(_ verb: any ParsableCommand.Type) -> String { configurationOf(verb).commandName ?? "" }
+
   static func run(_ line: String, file: String, state: MeetingState, now: Instant) -> CommandLineOutcome {
     do {
       let words = try CommandLineWords.split(line)
       guard let verb = words.first else { return .message("", isError: false) }
-      let fileAt = verb == "agenda" ? 2 : 1
+      if verb == "help" || verb == "?" { return .show(helpLines) }
+      guard let configuration = verbConfiguration(verb) else {
+        return .message("unknown command '\(verb)' — :help lists them", isError: true)
+      }
+      if shellOnly.contains(verb) {
+        return .message("“\(verb)” works from the shell, not from the screen.", isError: true)
+      }
+      // A group (`agenda add`, `round start`) takes the file after its step word.
+      let fileAt = configuration.subcommands.isEmpty ? 1 : 2
       guard words.count >= fileAt else {
-        return .message("agenda needs a step: :agenda add TITLE", isError: true)
+        let steps = configuration.subcommands.map { verbName($0) }
+        return .message("\(verb) needs a step: \(steps.joined(separator: ", "))", isError: true)
       }
       let arguments = Array(words.prefix(fileAt)) + [file] + Array(words.dropFirst(fileAt))
       let parsed = try Roundtable.parseAsRoot(arguments)
@@ -52,7 +90,11 @@ enum ScreenCommandLine {
       return .message(error.message, isError: true)
     } catch {
       let message = Roundtable.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      return .message(message.replacingOccurrences(of: "Error: ", with: ""), isError: true)
+      // The file is filled in by the screen: a message never echoes it back.
+      return .message(
+        message.replacingOccurrences(of: "Error: ", with: "").replacingOccurrences(
+          of: file, with: "the meeting"),
+        isError: true)
     }
   }
 }

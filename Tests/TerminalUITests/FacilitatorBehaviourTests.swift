@@ -1,3 +1,4 @@
+import Foundation
 import MeetingModel
 import Testing
 
@@ -213,5 +214,37 @@ struct ScreenAlignmentTests {
     }
     #expect(Set(columns).count == 1)
     #expect(heads.contains { $0.contains("Siobha\u{301}n") })
+  }
+}
+
+@Suite("The key table is the one list")
+struct KeyTableTests {
+  /// docs/keys.md, next to this package's sources.
+  static func keysPage() throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    return try String(contentsOf: root.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+  }
+
+  @Test func theKeysPageNamesEveryKeyInTheTable() throws {
+    let page = try Self.keysPage()
+    for binding in FacilitatorKeyTable.bindings {
+      let first = String(binding.label.split(separator: " ").first ?? "")
+      #expect(page.contains("`\(first)`"), "docs/keys.md does not name \(first)")
+    }
+  }
+
+  @Test func everyHintedKeyDoesWhatTheTableSays() throws {
+    for binding in FacilitatorKeyTable.bindings {
+      for key in binding.keys where binding.action != .selectionDown || key == .down {
+        #expect(FacilitatorKeyTable.action(for: key) == binding.action, "\(key)")
+      }
+    }
+  }
+
+  @Test func hintsSayMoreKeysWhenSomeDoNotFit() {
+    #expect(FacilitatorKeyTable.hintLine(width: 80).hasSuffix("? more keys  q quit"))
+    #expect(FacilitatorKeyTable.hintLine(width: 200).hasSuffix("? keys  q quit"))
+    #expect(DisplayWidth.of(FacilitatorKeyTable.hintLine(width: 80)) <= 80)
   }
 }

@@ -236,6 +236,28 @@ struct FacilitatorSessionTests {
     #expect(!terminal.screen.joined().contains(note))
   }
 
+  @Test func aGoRoundIsChairedWithNAndP() throws {
+    let shared = try Self.meetingWhoseOrderTheTurnChanges()
+    try shared.other(.endTurn)
+    try shared.other(.startRound(topic: "One word for today"))
+    let (session, terminal) = shared.screen()
+    let order = try #require(shared.meeting.round?.order)
+    try #require(order.count >= 3)
+    #expect(
+      terminal.screen.contains { $0.contains("Go-round: \(shared.meeting.name(of: order[0])) is next (n).") })
+    session.press(.character("n"))
+    #expect(shared.meeting.currentTurn?.participant == order[0])
+    session.press(.character("p"))  // the next in the round passes
+    #expect(shared.meeting.round?.passes == [order[1]])
+    session.press(.character("n"))
+    #expect(shared.meeting.currentTurn?.participant == order[2])
+    session.press(.character("u"))  // own undo reaches the round's floor too
+    #expect(
+      terminal.screen.contains {
+        $0.contains("Undid giving the floor to \(shared.meeting.name(of: order[2]))")
+      })
+  }
+
   @Test func aNewMeetingSaysWhatToPressFirst() throws {
     let shared = SharedMeeting(start: Self.start)
     try shared.other(.createMeeting(title: "Forum"))
