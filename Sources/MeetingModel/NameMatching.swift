@@ -46,8 +46,8 @@ func listing(_ items: [String], joiner: String) -> String {
   return items.dropLast().joined(separator: ", ") + " \(joiner) " + (items.last ?? "")
 }
 
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance over characters (also used to suggest a verb for a mistyped one).
+public func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a)
   let b = Array(b)
   if a.isEmpty { return b.count }

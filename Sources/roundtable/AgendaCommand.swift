@@ -6,8 +6,14 @@ import TerminalUI
 struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "agenda",
-    abstract: "Add to the agenda, move on to the next item, or list it.",
-    subcommands: [AgendaAdd.self, AgendaNext.self, AgendaList.self]
+    abstract: "Add to the agenda, move through it, reorder it, or list it.",
+    discussion: """
+      An item is named by its number in `agenda list` or by part of its title.
+      """,
+    subcommands: [
+      AgendaAdd.self, AgendaNext.self, AgendaList.self, AgendaStart.self, AgendaClose.self, AgendaDefer.self,
+      AgendaMove.self,
+    ]
   )
 }
 
@@ -19,6 +25,7 @@ struct AgendaAdd: RecordingVerb {
       Examples:
         roundtable agenda add forum.roundtable "First home offers at 18" --minutes 25 --lead Tom
         roundtable agenda add forum.roundtable "Bus passes" --minutes 15 --lead Siobhán --lead Ama
+        roundtable agenda add forum.roundtable "Welcome" --minutes 5 --position 1
       """
   )
 
@@ -27,11 +34,13 @@ struct AgendaAdd: RecordingVerb {
   @Option(help: "Timebox in minutes (1 to 600).") var minutes: Int?
   @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] =
     []
+  @Option(help: "Its place on the agenda, from 1 (default: the end).") var position: Int?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {
     .addAgendaItem(
-      title: title, minutes: minutes, leads: try leads.map { try state.participantID(named: $0) })
+      title: title, minutes: minutes, leads: try leads.map { try state.participantID(named: $0) },
+      position: position)
   }
 
   func run() throws {
@@ -93,7 +102,11 @@ struct AgendaList: ReportingVerb {
     }
     var lines = Table(headers: ["#", "Item", "Status", "Time", "Leads"], rows: rows).lines
     let parked = state.parkingLot
-    if !parked.isEmpty { lines.append("Parking lot: " + parked.map(\.title).joined(separator: "; ")) }
+    if !parked.isEmpty {
+      lines.append(
+        "Parking lot: "
+          + parked.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "; "))
+    }
     return lines
   }
 

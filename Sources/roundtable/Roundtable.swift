@@ -19,11 +19,13 @@ struct Roundtable: ParsableCommand {
       file cannot be used (it was not changed); 64 the command line is wrong.
       """,
     subcommands: [
-      NewCommand.self, JoinCommand.self, LeaveCommand.self, AgendaCommand.self, HandCommand.self,
-      LowerCommand.self, NextCommand.self, DoneCommand.self, MoveCommand.self, QueueCommand.self,
-      DecideCommand.self, SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self,
-      LogCommand.self, ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self,
-      SimulateCommand.self,
+      NewCommand.self, OpenCommand.self, CloseCommand.self, PolicyCommand.self, JoinCommand.self,
+      UpdateCommand.self, LeaveCommand.self, AgendaCommand.self, ParkCommand.self, UnparkCommand.self,
+      HandCommand.self, LowerCommand.self, NextCommand.self, DoneCommand.self, FloorCommand.self,
+      MoveCommand.self, RoundCommand.self, ContributeCommand.self, QueueCommand.self, DecideCommand.self,
+      StanceCommand.self, AmendCommand.self, WithdrawCommand.self, ActionCommand.self, ActionsCommand.self,
+      SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self, LogCommand.self,
+      ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self, SimulateCommand.self,
       StudyCommand.self,
     ]
   )
@@ -34,6 +36,12 @@ struct Roundtable: ParsableCommand {
     var none = sigset_t()
     sigemptyset(&none)
     sigprocmask(SIG_SETMASK, &none, nil)
+    // ArgumentParser would call a mistyped verb "unexpected arguments": name it, suggest the
+    // closest verb and list them all.
+    if let verb = CommandLine.arguments.dropFirst().first, !verb.hasPrefix("-"), !VerbList.isKnown(verb) {
+      printError(VerbList.unknownVerbMessage(verb))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
     main(nil)
   }
 }
