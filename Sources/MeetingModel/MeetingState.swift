@@ -197,8 +197,14 @@ extension MeetingState {
     case .move: return "moving \(who) in the queue"
     case .contribution: return "\(who)'s contribution"
     case .signal: return "the signal “\(signal(SignalID(record.target))?.type.label ?? "signal")”"
-    case .decision: return "decision \(record.target)"
-    case .action: return "action item \(record.target)"
+    case .decision:
+      let text = decision(DecisionID(record.target)).map { " “\($0.text)”" } ?? ""
+      return "decision #\(record.target)\(text)"
+    case .action:
+      guard let action = actions.first(where: { $0.id.rawValue == record.target }) else {
+        return "action item \(record.target)"
+      }
+      return "the action for \(action.owner): \(action.text)"
     case .acknowledgement:
       return "acknowledging the signal “\(signal(SignalID(record.target))?.type.label ?? "signal")”"
     case .turnEnd: return "ending \(who)'s turn"

@@ -552,7 +552,17 @@ public enum FacilitatorScreen {
     let hintRow = buffer.height - 1
     switch ui.mode {
     case .commandLine(let text):
-      let end = buffer.write(":" + text, x: 0, y: messageRow, style: [.bold])
+      // A long line scrolls: the end being typed stays in view, the start gives way to `…`.
+      var shown = ":" + text
+      if DisplayWidth.of(shown) > buffer.width - 1 {
+        var tail = ""
+        for character in shown.reversed() {
+          if DisplayWidth.of(tail) + DisplayWidth.of(character) > buffer.width - 2 { break }
+          tail.insert(character, at: tail.startIndex)
+        }
+        shown = "…" + tail
+      }
+      let end = buffer.write(shown, x: 0, y: messageRow, style: [.bold])
       cursor = Position(x: min(end, buffer.width - 1), y: messageRow)
     case .moveEntry(let participant, let position, let reason, let askingReason):
       let prompt =
