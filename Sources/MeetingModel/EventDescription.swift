@@ -105,6 +105,7 @@ extension MeetingState {
         parts.append(policy.groupTargets.map { "\($0.tag) \(percent($0.share))" }.joined(separator: " / "))
       }
     }
+    if policy.countsFacilitation { parts.append("facilitation counted") }
     return parts.joined(separator: ", ")
   }
 

@@ -231,6 +231,29 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
   case signalReopened = "signal.reopened"
   case turnResumed = "turn.resumed"
 
-  /// The schema version this code writes for the type. Older versions are upcast on read.
-  public var currentVersion: Int { 1 }
+  /// The newest schema version this code reads (and can write) for the type. Older versions are
+  /// upcast on read.
+  ///
+  /// Version 2 of `meeting.created` and `policy.changed` adds the policy's
+  /// `countsFacilitation`; it is written only when that is on, so every other event keeps the
+  /// version-1 form it always had (see `MeetingEvent.schemaVersion`).
+  public var currentVersion: Int {
+    switch self {
+    case .meetingCreated, .policyChanged: 2
+    default: 1
+    }
+  }
+}
+
+extension MeetingEvent {
+  /// The schema version this event is written with: the oldest one that holds all of its data,
+  /// so that an event older versions could write looks exactly as they wrote it, and an older
+  /// Roundtable refuses (asking for an upgrade) only what it could not read correctly.
+  public var schemaVersion: Int {
+    switch self {
+    case .meetingCreated(let data): data.policy.countsFacilitation ? 2 : 1
+    case .policyChanged(let data): data.policy.countsFacilitation ? 2 : 1
+    default: 1
+    }
+  }
 }

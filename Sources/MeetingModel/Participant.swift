@@ -7,6 +7,12 @@ public enum Role: String, Codable, CaseIterable, Sendable {
   case observer
 }
 
+extension Role {
+  /// Facilitator, co-facilitator, note-taker and observer: facilitation, which is not a voice
+  /// in the balance unless the meeting's policy counts it (`QueuePolicy.countsFacilitation`).
+  public var isFacilitation: Bool { self != .participant }
+}
+
 /// One span of time a person was in the meeting; `until` is nil while they are still here.
 public struct PresenceSpan: Equatable, Sendable {
   public var from: Instant
@@ -31,4 +37,19 @@ public struct Participant: Equatable, Sendable {
 
   /// Whether the person can take a place in the speaking queue.
   public var speaks: Bool { role != .observer }
+}
+
+extension MeetingState {
+  /// Whether the person's voice counts in the balance: in group shares, the fairness figure,
+  /// the least-heard list and the wrap-up cue. Everyone who can take the floor, except people
+  /// in a facilitation role while the policy leaves facilitation out (the default). The one
+  /// rule the queue, the voice statistics and the cue share.
+  public func countsInBalance(_ person: Participant) -> Bool {
+    person.speaks && (policy.countsFacilitation || !person.role.isFacilitation)
+  }
+
+  /// Whether the participant's voice counts in the balance; false for an unknown id.
+  public func countsInBalance(_ id: ParticipantID) -> Bool {
+    participant(id).map(countsInBalance) ?? false
+  }
 }

@@ -18,15 +18,47 @@ public struct QueuePolicy: Codable, Equatable, Sendable {
   /// Target shares of airtime per group (tag). Empty means: each person's first tag is their
   /// group, and each group with someone present gets an equal share.
   public var groupTargets: [GroupTarget]
+  /// Whether facilitation counts as voice. Off (the default): people with a facilitation role
+  /// (facilitator, co-facilitator, note-taker, observer) are left out of group shares, the
+  /// fairness figure, the least-heard list and the wrap-up cue, and their time is reported
+  /// apart. On: facilitators, co-facilitators and note-takers count like everyone else
+  /// (observers never take the floor, so they stay out).
+  public var countsFacilitation: Bool
 
   public init(
     ordering: Ordering = .balanced, interruptsFirst: Bool = true, starvationLimit: Int = 3,
-    groupTargets: [GroupTarget] = []
+    groupTargets: [GroupTarget] = [], countsFacilitation: Bool = false
   ) {
     self.ordering = ordering
     self.interruptsFirst = interruptsFirst
     self.starvationLimit = starvationLimit
     self.groupTargets = groupTargets
+    self.countsFacilitation = countsFacilitation
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case ordering, interruptsFirst, starvationLimit, groupTargets, countsFacilitation
+  }
+
+  /// Policies written before `countsFacilitation` existed have no such key: they read as off.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    ordering = try container.decode(Ordering.self, forKey: .ordering)
+    interruptsFirst = try container.decode(Bool.self, forKey: .interruptsFirst)
+    starvationLimit = try container.decode(Int.self, forKey: .starvationLimit)
+    groupTargets = try container.decode([GroupTarget].self, forKey: .groupTargets)
+    countsFacilitation = try container.decodeIfPresent(Bool.self, forKey: .countsFacilitation) ?? false
+  }
+
+  /// `countsFacilitation` is written only when on, so a policy without it has the JSON form it
+  /// always had.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(ordering, forKey: .ordering)
+    try container.encode(interruptsFirst, forKey: .interruptsFirst)
+    try container.encode(starvationLimit, forKey: .starvationLimit)
+    try container.encode(groupTargets, forKey: .groupTargets)
+    if countsFacilitation { try container.encode(true, forKey: .countsFacilitation) }
   }
 
   public static let balanced = QueuePolicy()

@@ -81,7 +81,7 @@ extension RecordedEvent: Codable {
     try container.encode(id, forKey: .id)
     try container.encode(time, forKey: .time)
     try container.encode(event.type.rawValue, forKey: .type)
-    try container.encode(event.type.currentVersion, forKey: .version)
+    try container.encode(event.schemaVersion, forKey: .version)
     if metadata != EventMetadata() { try container.encode(metadata, forKey: .metadata) }
     try event.encodeData(to: &container, forKey: .data)
   }

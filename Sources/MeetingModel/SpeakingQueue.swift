@@ -83,7 +83,14 @@ struct QueueOrdering {
         itemSpeakers.append(turn.participant)
       }
     }
-    totalVoice = voice.reduce(0) { $0 + $1.voiceMilliseconds }
+    // Facilitation is not a voice unless the policy counts it: shares are of the voice of
+    // those who count in the balance.
+    var total: Int64 = 0
+    for (index, person) in state.participants.enumerated()
+    where voice.indices.contains(index) && state.countsInBalance(person) {
+      total += voice[index].voiceMilliseconds
+    }
+    totalVoice = total
     groups = []
     if policy.ordering == .balanced {
       var targets = policy.groupTargets.map { ($0.tag, $0.share) }
@@ -92,7 +99,7 @@ struct QueueOrdering {
         // someone present gets an equal share. Further tags (young-person, say) describe
         // people without splitting the table into overlapping groups.
         var tags: [String] = []
-        for person in state.participants where person.isPresent && person.speaks {
+        for person in state.participants where person.isPresent && state.countsInBalance(person) {
           if let tag = person.tags.first, !tags.contains(tag) { tags.append(tag) }
         }
         tags.sort()
@@ -100,7 +107,8 @@ struct QueueOrdering {
       }
       groups = targets.map { tag, share in
         var total: Int64 = 0
-        for (index, person) in state.participants.enumerated() where person.tags.contains(tag) {
+        for (index, person) in state.participants.enumerated()
+        where person.tags.contains(tag) && state.countsInBalance(person) {
           total += voice[index].voiceMilliseconds
         }
         return (tag, share, total)
@@ -123,9 +131,10 @@ struct QueueOrdering {
   }
 
   /// The person's group furthest below its target share: (tag, share, target, shortfall in
-  /// whole percentage points, never below 0). Nil for someone in no balance group.
+  /// whole percentage points, never below 0). Nil for someone in no balance group, and for
+  /// someone whose voice does not count in the balance (facilitation, by default).
   func neediestGroup(_ id: ParticipantID) -> (tag: String, share: Double, target: Double, shortfall: Int)? {
-    guard let person = state.participant(id) else { return nil }
+    guard let person = state.participant(id), state.countsInBalance(person) else { return nil }
     var best: (tag: String, share: Double, target: Double, shortfall: Int)?
     for group in groups where person.tags.contains(group.tag) {
       let share = totalVoice > 0 ? Double(group.voiceMilliseconds) / Double(totalVoice) : 0
@@ -230,6 +239,9 @@ struct QueueOrdering {
     case 0: reasons.append("first time speaking")
     case 1: reasons.append("first time on this item")
     default: reasons.append("has already spoken on this item")
+    }
+    if !state.countsInBalance(entry.participant) {
+      reasons.append("facilitation role: not counted in the voice balance")
     }
     if totalVoice > 0, let group = neediestGroup(entry.participant) {
       reasons.append(

@@ -12,11 +12,19 @@ public struct VoiceStats: Equatable, Sendable {
     public var creditedSeconds: Double
     public var turns: Int
     public var contributions: Int
-    /// Share of all voice in the meeting (0…1).
+    /// Share of the voice counted in the balance (0…1); 0 for someone whose voice is not
+    /// counted (facilitation, by default).
     public var share: Double
+    public var role: Role = .participant
+    /// The person's speaking-time adjustment (1 when none).
+    public var timeAdjustment: Double = 1
 
     /// Spoken plus credited: what counts as voice.
     public var airtimeSeconds: Double { spokenSeconds + creditedSeconds }
+    /// Airtime divided by the time adjustment: what the queue's least-airtime rule compares
+    /// (1.5× means 90 seconds count as 60). Group shares and the fairness figure use
+    /// `airtimeSeconds`.
+    public var adjustedSeconds: Double { airtimeSeconds / max(timeAdjustment, 0.01) }
   }
 
   public struct Group: Equatable, Sendable {
@@ -30,15 +38,34 @@ public struct VoiceStats: Equatable, Sendable {
     public var target: Double?
   }
 
-  /// Everyone who has been in the meeting (observers left out), in joining order.
+  /// Everyone who has been in the meeting and whose voice counts in the balance
+  /// (`MeetingState.countsInBalance`), in joining order: facilitation is left out unless the
+  /// policy counts it.
   public var people: [Person]
-  /// Every tag anyone holds, alphabetical.
+  /// Every tag someone in `people` holds, alphabetical.
   public var groups: [Group]
+  /// Airtime and turns of `people`: what the shares are of.
   public var totalAirtimeSeconds: Double
   public var totalTurns: Int
-  /// Gini coefficient of airtime among those present who speak: 0 is perfectly even, values
-  /// near 1 mean one person had nearly all of it.
+  /// Gini coefficient of airtime among those in `people` who are present: 0 is perfectly even,
+  /// values near 1 mean one person had nearly all of it.
   public var gini: Double
+  /// People whose voice is not counted in the balance (facilitator, co-facilitator, note-taker
+  /// and observer roles while the policy leaves facilitation out; observers always), in joining
+  /// order, their time reported apart.
+  public var facilitation: [Person] = []
+
+  /// The airtime of facilitation, reported apart from the balance.
+  public var facilitationSeconds: Double { facilitation.reduce(0) { $0 + $1.airtimeSeconds } }
+  public var facilitationTurns: Int { facilitation.reduce(0) { $0 + $1.turns } }
+
+  /// Those present whose voice counts, least heard first: least adjusted airtime (the queue's
+  /// measure), then least airtime, then name. Facilitation is never in it unless counted.
+  public var leastHeard: [Person] {
+    people.filter(\.isPresent).sorted {
+      ($0.adjustedSeconds, $0.airtimeSeconds, $0.name) < ($1.adjustedSeconds, $1.airtimeSeconds, $1.name)
+    }
+  }
 }
 
 extension MeetingState {
@@ -75,22 +102,26 @@ extension MeetingState {
       spoken[turn.participant.index] += turn.milliseconds(at: now)
       turnCounts[turn.participant.index] += 1
     }
-    let total = zip(spoken, credited).reduce(Int64(0)) { $0 + $1.0 + $1.1 }
+    let counted = participants.map(countsInBalance)
+    var total: Int64 = 0
+    for index in participants.indices where counted[index] { total += spoken[index] + credited[index] }
     func share(_ ms: Int64) -> Double { total > 0 ? Double(ms) / Double(total) : 0 }
 
     var people: [VoiceStats.Person] = []
-    for (index, person) in participants.enumerated() where person.speaks {
-      people.append(
-        VoiceStats.Person(
-          participant: person.id, name: person.name, tags: person.tags, isPresent: person.isPresent,
-          spokenSeconds: Double(spoken[index]) / 1000, creditedSeconds: Double(credited[index]) / 1000,
-          turns: turnCounts[index], contributions: contributionCounts[index],
-          share: share(spoken[index] + credited[index])))
+    var facilitation: [VoiceStats.Person] = []
+    for (index, person) in participants.enumerated() {
+      let entry = VoiceStats.Person(
+        participant: person.id, name: person.name, tags: person.tags, isPresent: person.isPresent,
+        spokenSeconds: Double(spoken[index]) / 1000, creditedSeconds: Double(credited[index]) / 1000,
+        turns: turnCounts[index], contributions: contributionCounts[index],
+        share: counted[index] ? share(spoken[index] + credited[index]) : 0, role: person.role,
+        timeAdjustment: person.timeAdjustment)
+      if counted[index] { people.append(entry) } else { facilitation.append(entry) }
     }
 
     let ordering = QueueOrdering(state: self, pendingTurnEnd: nil)
     var tags: [String] = []
-    for person in participants where person.speaks {
+    for (index, person) in participants.enumerated() where counted[index] {
       for tag in person.tags where !tags.contains(tag) { tags.append(tag) }
     }
     let groups = tags.sorted().map { tag in
@@ -98,7 +129,7 @@ extension MeetingState {
         tag: tag, members: 0, membersPresent: 0, airtimeSeconds: 0, turns: 0, share: 0,
         target: ordering.target(of: tag))
       var ms: Int64 = 0
-      for (index, person) in participants.enumerated() where person.speaks && person.tags.contains(tag) {
+      for (index, person) in participants.enumerated() where counted[index] && person.tags.contains(tag) {
         group.members += 1
         if person.isPresent { group.membersPresent += 1 }
         ms += spoken[index] + credited[index]
@@ -112,7 +143,8 @@ extension MeetingState {
     let presentAirtime = people.filter(\.isPresent).map(\.airtimeSeconds)
     return VoiceStats(
       people: people, groups: groups, totalAirtimeSeconds: Double(total) / 1000,
-      totalTurns: turnCounts.reduce(0, +), gini: giniCoefficient(presentAirtime))
+      totalTurns: people.reduce(0) { $0 + $1.turns }, gini: giniCoefficient(presentAirtime),
+      facilitation: facilitation)
   }
 }
 

@@ -172,7 +172,7 @@ extension MeetingStore {
       let id = withUnsafeBytes(of: event.id.uuid) { Data($0) }
       try statement.execute(arguments: [
         event.sequence, id, event.time.millisecondsSince1970, StoredEventCodec.code(of: event.event.type),
-        event.event.type.currentVersion, event.metadata.author, event.metadata.terminal,
+        event.event.schemaVersion, event.metadata.author, event.metadata.terminal,
         Data(StoredEventCodec.encode(event.event)),
       ])
     }

@@ -97,7 +97,7 @@ enum StoredEventCodec {
     }
   }
 
-  /// The event's data in the stored layout of its current schema version.
+  /// The event's data in the stored layout of its schema version (`MeetingEvent.schemaVersion`).
   static func encode(_ event: MeetingEvent) -> [UInt8] {
     var writer = BinaryWriter()
     switch event {
@@ -141,6 +141,14 @@ enum StoredEventCodec {
     case .signalReopened(let data): writer.write(data)
     case .turnResumed(let data): writer.write(data)
     }
+    // Version 2 of meeting.created and policy.changed: the version-1 layout (whose last field
+    // is the policy) followed by the policy's countsFacilitation.
+    switch event {
+    case .meetingCreated(let data) where event.schemaVersion == 2:
+      writer.write(data.policy.countsFacilitation)
+    case .policyChanged(let data) where event.schemaVersion == 2: writer.write(data.policy.countsFacilitation)
+    default: break
+    }
     return writer.bytes
   }
 
@@ -154,15 +162,22 @@ enum StoredEventCodec {
           "event '\(type.rawValue)' has schema version \(version); this Roundtable reads up to version "
           + "\(type.currentVersion): please upgrade Roundtable")
     }
-    // Every type is at version 1 so far: nothing to upcast yet. When a type gets version 2, read
-    // the version-1 layout here and convert it to the current payload.
+    // Version 1 of every type reads as it was written; a version-1 policy does not count
+    // facilitation. Version 2 of meeting.created and policy.changed is the version-1 layout
+    // followed by the policy's countsFacilitation.
     var reader = BinaryReader(data)
-    let event: MeetingEvent
+    var event: MeetingEvent
     switch type {
-    case .meetingCreated: event = .meetingCreated(try reader.read())
+    case .meetingCreated:
+      var created: MeetingCreated = try reader.read()
+      if version >= 2 { created.policy.countsFacilitation = try reader.read() }
+      event = .meetingCreated(created)
     case .meetingOpened: event = .meetingOpened(try reader.read())
     case .meetingClosed: event = .meetingClosed(try reader.read())
-    case .policyChanged: event = .policyChanged(try reader.read())
+    case .policyChanged:
+      var changed: PolicyChanged = try reader.read()
+      if version >= 2 { changed.policy.countsFacilitation = try reader.read() }
+      event = .policyChanged(changed)
     case .participantJoined: event = .participantJoined(try reader.read())
     case .participantLeft: event = .participantLeft(try reader.read())
     case .participantReturned: event = .participantReturned(try reader.read())

@@ -12,6 +12,13 @@ struct NewCommand: ParsableCommand {
         roundtable new forum.roundtable --title "Care leavers' forum"
         roundtable new forum.roundtable --title "Forum" --policy fifo
         roundtable new forum.roundtable --from plan.yaml
+        roundtable new forum.roundtable --title "Forum" --count-facilitation
+
+      By default facilitation is not a voice in the balance: people joined as facilitator, \
+      co-facilitator, note-taker or observer are left out of group shares, the fairness figure \
+      and the least heard, and their time is shown apart. --count-facilitation (or \
+      count-facilitation: true in a plan) counts facilitators, co-facilitators and note-takers \
+      like everyone else.
       """
   )
 
@@ -22,6 +29,10 @@ struct NewCommand: ParsableCommand {
   @Option(help: "Queue policy: balanced (default) or fifo.") var policy: QueuePolicy.Ordering?
   @Option(help: "A meeting plan (YAML): title, purpose, policy, targets, participants, agenda.") var from:
     String?
+  @Flag(
+    name: .customLong("count-facilitation"),
+    help: "Count facilitators, co-facilitators and note-takers in the voice balance (default: left out).")
+  var countFacilitation = false
   @OptionGroup var time: TimeOption
 
   func validate() throws {
@@ -38,14 +49,16 @@ struct NewCommand: ParsableCommand {
       var recorded: [RecordedEvent] = []
       if let from {
         let plan = try MeetingPlan.load(from)
-        for command in try plan.commands(title: title, policy: policy) {
+        for command in try plan.commands(
+          title: title, policy: policy, countsFacilitation: countFacilitation ? true : nil)
+        {
           recorded += try state.execute(command, at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
         }
       } else {
         recorded = try state.execute(
           .createMeeting(
             title: title ?? "", purpose: purpose, date: date,
-            policy: QueuePolicy(ordering: policy ?? .balanced)),
+            policy: QueuePolicy(ordering: policy ?? .balanced, countsFacilitation: countFacilitation)),
           at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
       }
       let store = try createMeetingFile(at: file.file, from: recorded)

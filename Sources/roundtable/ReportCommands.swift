@@ -8,9 +8,16 @@ struct StatsCommand: ReportingVerb {
     commandName: "stats",
     abstract: "Airtime and turns per person and per group, against targets, and a fairness figure.",
     discussion: """
-      Airtime counts turns (a turn still going on counts up to now) and the credit of written \
-      and supported contributions. Fairness is the Gini coefficient of airtime among those \
-      present: 0 when everyone has had the same, near 1 when one person had nearly all of it.
+      Spoken is time in turns (a turn still going on counts up to now); airtime adds the credit \
+      of written and supported contributions; adjusted is airtime divided by the person's \
+      speaking-time adjustment (1.5×: 90 seconds count as 60). The queue's least-airtime rule \
+      compares adjusted airtime; group shares and fairness use airtime. Fairness is the Gini \
+      coefficient of airtime among those present: 0 when everyone has had the same, near 1 when \
+      one person had nearly all of it.
+
+      Facilitation is not a voice in the balance unless the meeting counts it (new \
+      --count-facilitation): facilitators, co-facilitators, note-takers and observers are left \
+      out of the shares and fairness, and their time is shown apart as facilitation.
 
       Examples:
         roundtable stats forum.roundtable
@@ -19,7 +26,10 @@ struct StatsCommand: ReportingVerb {
   )
 
   @OptionGroup var file: FileArgument
-  @Flag(help: "Print JSON with per-person and per-group airtimeSeconds and turns.") var json = false
+  @Flag(
+    help:
+      "Print JSON with per-person and per-group airtimeSeconds and turns, adjustedSeconds per person, and facilitation apart."
+  ) var json = false
   @Option(help: "Count a turn still going on up to this ISO-8601 time (default now).") var at: String?
 
   struct Report: Encodable {
@@ -28,12 +38,32 @@ struct StatsCommand: ReportingVerb {
       var participant: Int
       var tags: [String]
       var present: Bool
+      var role: String
       var airtimeSeconds: Double
       var spokenSeconds: Double
       var creditedSeconds: Double
+      /// Airtime divided by the time adjustment: what the queue compares.
+      var adjustedSeconds: Double
+      var timeAdjustment: Double
       var turns: Int
       var contributions: Int
       var share: Double
+
+      init(_ person: VoiceStats.Person) {
+        name = person.name
+        participant = person.participant.rawValue
+        tags = person.tags
+        present = person.isPresent
+        role = person.role.rawValue
+        airtimeSeconds = person.airtimeSeconds
+        spokenSeconds = person.spokenSeconds
+        creditedSeconds = person.creditedSeconds
+        adjustedSeconds = person.adjustedSeconds
+        timeAdjustment = person.timeAdjustment
+        turns = person.turns
+        contributions = person.contributions
+        share = person.share
+      }
     }
     struct Group: Encodable {
       var tag: String
@@ -48,6 +78,13 @@ struct StatsCommand: ReportingVerb {
     var totalAirtimeSeconds: Double
     var totalTurns: Int
     var gini: Double
+    /// Which per-person figure the queue's least-airtime rule compares: `adjustedSeconds`.
+    var queueUses: String
+    /// Whether facilitation counts in the balance (the meeting's setting).
+    var countsFacilitation: Bool
+    /// People left out of the balance, and their airtime, reported apart.
+    var facilitation: [Person]
+    var facilitationSeconds: Double
   }
 
   func report(state: MeetingState, now: Instant) throws -> [String] {
@@ -60,19 +97,33 @@ struct StatsCommand: ReportingVerb {
       ]
     }
     lines += Table(headers: ["Group", "Share", "Target", "Airtime", "Turns"], rows: groupRows).lines + [""]
+    func seconds(_ value: Double) -> String { formatDuration(seconds: Int64(value)) }
     let personRows = stats.people.map { person in
       [
         person.name + (person.isPresent ? "" : " (left)"), person.tags.joined(separator: ", "),
-        formatDuration(seconds: Int64(person.airtimeSeconds)), percent(person.share), "\(person.turns)",
-        person.contributions > 0 ? "\(person.contributions)" : "",
+        seconds(person.spokenSeconds), seconds(person.airtimeSeconds),
+        seconds(person.adjustedSeconds)
+          + (person.timeAdjustment == 1 ? "" : " (\(formatFactor(person.timeAdjustment)))"),
+        percent(person.share), "\(person.turns)", person.contributions > 0 ? "\(person.contributions)" : "",
       ]
     }
     lines +=
-      Table(headers: ["Person", "Groups", "Airtime", "Share", "Turns", "Written"], rows: personRows).lines + [
-        ""
-      ]
+      Table(
+        headers: ["Person", "Groups", "Spoken", "Airtime", "Adjusted", "Share", "Turns", "Written"],
+        rows: personRows
+      ).lines + [""]
+    lines.append(
+      "Airtime is spoken time plus written and supported contributions; adjusted is airtime divided by the "
+        + "time adjustment. The queue uses adjusted airtime; shares and fairness use airtime.")
     lines.append(
       "Fairness (Gini of airtime among those present, 0 = even): \(String(format: "%.2f", stats.gini))")
+    if state.policy.countsFacilitation {
+      lines.append("facilitation: counted in the voice balance (this meeting's setting)")
+    } else if !stats.facilitation.isEmpty {
+      let who = stats.facilitation.map { "\($0.name) \(seconds($0.airtimeSeconds))" }.joined(separator: ", ")
+      lines.append(
+        "facilitation: \(seconds(stats.facilitationSeconds)) (\(who)), not counted in the voice balance")
+    }
     return lines
   }
 
@@ -87,20 +138,17 @@ struct StatsCommand: ReportingVerb {
       let stats = session.state.voiceStats(now: now)
       try printJSON(
         Report(
-          people: stats.people.map {
-            .init(
-              name: $0.name, participant: $0.participant.rawValue, tags: $0.tags, present: $0.isPresent,
-              airtimeSeconds: $0.airtimeSeconds, spokenSeconds: $0.spokenSeconds,
-              creditedSeconds: $0.creditedSeconds, turns: $0.turns, contributions: $0.contributions,
-              share: $0.share)
-          },
+          people: stats.people.map(Report.Person.init),
           groups: stats.groups.map {
             .init(
               tag: $0.tag, members: $0.members, airtimeSeconds: $0.airtimeSeconds, turns: $0.turns,
               share: $0.share,
               target: $0.target)
           },
-          totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini))
+          totalAirtimeSeconds: stats.totalAirtimeSeconds, totalTurns: stats.totalTurns, gini: stats.gini,
+          queueUses: "adjustedSeconds", countsFacilitation: session.state.policy.countsFacilitation,
+          facilitation: stats.facilitation.map(Report.Person.init),
+          facilitationSeconds: stats.facilitationSeconds))
     }
   }
 

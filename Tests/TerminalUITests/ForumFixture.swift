@@ -14,7 +14,10 @@ enum ForumFixture {
       try state.execute(command, at: now, ids: &ids)
     }
     func id(_ name: String) throws -> ParticipantID { try state.participantID(named: name) }
-    try run(.createMeeting(title: "Care leavers' housing forum"))
+    // Helen facilitates and has spoken; the screens here were drawn with her airtime counted
+    // among the professionals, so this meeting counts facilitation (the default leaves it out).
+    try run(
+      .createMeeting(title: "Care leavers' housing forum", policy: QueuePolicy(countsFacilitation: true)))
     try run(.join(name: "Helen Ward", tags: ["professional"], role: .facilitator))
     try run(.join(name: "Siobhán Byrne", tags: ["lived-experience", "young-person"]))
     try run(.join(name: "Zoë Mensah", tags: ["lived-experience"], timeAdjustment: 1.5))
