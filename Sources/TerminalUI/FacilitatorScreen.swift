@@ -444,6 +444,16 @@ public enum FacilitatorScreen {
         " Fairness (Gini): \(twoDecimals(stats.gini))", x: inner.x, y: y, maxWidth: inner.width, role: .muted)
       y += 1
     }
+    // Facilitation is not a voice in the balance (unless the meeting counts it): its time is
+    // shown apart, and facilitators are not listed among the least heard.
+    if !stats.facilitation.isEmpty, y < last {
+      let time = formatDuration(seconds: Int64(stats.facilitationSeconds))
+      let long = " facilitation: \(time), not counted"
+      buffer.write(
+        DisplayWidth.of(long) <= inner.width ? long : " facilitation: \(time)", x: inner.x, y: y,
+        maxWidth: inner.width)
+      y += 1
+    }
     // Least heard first, so the people the room has not heard are in view.
     let people = stats.people.filter(\.isPresent).sorted {
       ($0.airtimeSeconds, $0.name) < ($1.airtimeSeconds, $1.name)

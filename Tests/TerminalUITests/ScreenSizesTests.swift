@@ -172,6 +172,29 @@ struct ScreenSizesTests {
     #expect(text.contains("+7 more"))  // the voice balance lists 5 of 12
   }
 
+  /// By default facilitation is not a voice: the note-taker who never speaks is not listed as
+  /// the least heard, and the facilitator's time is shown apart.
+  @Test func facilitationIsShownApartFromTheBalance() throws {
+    var state = MeetingState()
+    var ids = SequentialEventIDs()
+    var now = ForumFixture.start
+    try state.execute(.createMeeting(title: "Forum"), at: now, ids: &ids)
+    try state.execute(
+      .join(name: "Helen Ward", tags: ["professional"], role: .facilitator), at: now, ids: &ids)
+    try state.execute(.join(name: "Nadia Note", tags: ["professional"], role: .noteTaker), at: now, ids: &ids)
+    try state.execute(.join(name: "Amira Said", tags: ["lived-experience"]), at: now, ids: &ids)
+    try state.execute(.giveFloor(try state.participantID(named: "Helen")), at: now, ids: &ids)
+    now = now.adding(seconds: 250)
+    try state.execute(.giveFloor(try state.participantID(named: "Amira")), at: now, ids: &ids)
+    now = now.adding(seconds: 30)
+    let text = FacilitatorScreen.render(state: state, ui: FacilitatorUI(), now: now, width: 120, height: 40)
+      .lines
+      .joined(separator: "\n")
+    #expect(text.contains("facilitation: 4m 10s, not counted"))
+    #expect(!text.contains("Nadia Note"))
+    #expect(text.contains("lived-experience"))
+  }
+
   @Test func theOverlayWrapsInsteadOfCutting() throws {
     let (state, now) = try ForumFixture.make()
     var ui = FacilitatorUI()
