@@ -1,5 +1,6 @@
-import MeetingModel
 import Testing
+
+@testable import MeetingModel
 
 @Suite("Facilitation is not a voice in the balance, unless the meeting counts it")
 struct FacilitationBalanceTests {
@@ -117,5 +118,45 @@ struct FacilitationBalanceTests {
     #expect(amira.airtimeSeconds == 90)
     #expect(amira.adjustedSeconds == 60)
     #expect(amira.timeAdjustment == 1.5)
+  }
+}
+
+@Suite("Did you mean: the closest names when a typed name matches nobody")
+struct DidYouMeanTests {
+  static let forum = Scenario(
+    people: [
+      ("Siobhán Byrne", ["lived-experience"]), ("Ben Okafor", ["professional"]),
+      ("Zoë Mensah", ["lived-experience"]), ("Dr Ama Okafor", ["professional"]),
+      ("会議 Tanaka", ["professional"]),
+    ])
+
+  @Test(arguments: ["siobhn", "shivaun", "SHIVAUN", "Siobahn", "Byrnne", "Shivaun Burne"])
+  func siobhanIsFoundFromHowHerNameIsTypedOrHeard(_ typed: String) {
+    #expect(Self.forum.state.closestNames(to: typed) == ["Siobhán Byrne"])
+    #expect(
+      throws: Refusal(
+        .unknownParticipant, "Nobody called “\(typed)” has joined. Did you mean Siobhán Byrne?")
+    ) { try Self.forum.state.participantID(named: typed) }
+  }
+
+  @Test func firstNamesAndSurnamesAreComparedFoldedFromAccents() {
+    #expect(Self.forum.state.closestNames(to: "zoee") == ["Zoë Mensah"])
+    #expect(Self.forum.state.closestNames(to: "mensha") == ["Zoë Mensah"])
+    #expect(Self.forum.state.closestNames(to: "tanka") == ["会議 Tanaka"])
+    // Both Okafors are as close; alphabetical.
+    #expect(Self.forum.state.closestNames(to: "okafro") == ["Ben Okafor", "Dr Ama Okafor"])
+  }
+
+  @Test func nobodyCloseMeansNoSuggestion() {
+    #expect(Self.forum.state.closestNames(to: "Sam").isEmpty)
+    #expect(Self.forum.state.closestNames(to: "Xavier").isEmpty)
+    // A part is not suggested from when the typing would replace all of it, as "Sy" would "Dr".
+    #expect(Self.forum.state.closestNames(to: "Sy").isEmpty)
+  }
+
+  @Test func soundKeysMakeCommonSpellingsAlike() {
+    #expect(soundKey("siobhan") == "shvn")
+    #expect(soundKey("shivaun") == "shvn")
+    #expect(soundKey("niamh") == "nv")
   }
 }
