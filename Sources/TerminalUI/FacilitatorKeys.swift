@@ -55,24 +55,23 @@ public enum FacilitatorKeys {
     case .help:
       ui.mode = .normal
       return .none
-    case .commandLine(let text):
+    case .commandLine(var field):
       switch key {
       case .escape: ui.mode = .normal
-      case .backspace:
-        if text.isEmpty { ui.mode = .normal } else { ui.mode = .commandLine(String(text.dropLast())) }
+      case .backspace where field.isEmpty: ui.mode = .normal
       case .enter:
         ui.mode = .normal
-        let line = text.trimmingSpaces
+        let line = field.text.trimmingSpaces
         return line.isEmpty ? .none : .commandLine(line)
-      case .character(let character): ui.mode = .commandLine(text + String(character))
-      default: break
+      default:
+        field.handle(key)
+        ui.mode = .commandLine(field)
       }
       return .none
-    case .raiseHand(let typed, let kind, let choice):
-      let candidates = handCandidates(state: state, typed: typed)
+    case .raiseHand(var typed, let kind, let choice):
+      let candidates = handCandidates(state: state, typed: typed.text)
       switch key {
       case .escape: ui.mode = .normal
-      case .backspace: ui.mode = .raiseHand(typed: String(typed.dropLast()), kind: kind, choice: 0)
       case .tab:
         let kinds: [EntryKind] = [.point, .response, .clarify, .process]
         let next = kinds[((kinds.firstIndex(of: kind) ?? 0) + 1) % kinds.count]
@@ -83,14 +82,13 @@ public enum FacilitatorKeys {
           typed: typed, kind: kind, choice: min(max(0, choice + step), max(0, candidates.count - 1)))
       case .enter:
         guard !candidates.isEmpty else {
-          ui.message = .init("Nobody here matches “\(typed)”.", isError: true)
+          ui.message = .init("Nobody here matches “\(typed.text)”.", isError: true)
           return .none
         }
         ui.mode = .normal
         return .record(.raiseHand(candidates[min(choice, candidates.count - 1)].id, kind: kind))
-      case .character(let character):
-        ui.mode = .raiseHand(typed: typed + String(character), kind: kind, choice: 0)
-      default: break
+      default:
+        if typed.handle(key) { ui.mode = .raiseHand(typed: typed, kind: kind, choice: 0) }
       }
       return .none
     case .moveEntry(let participant, let position, let reason, let askingReason):
@@ -155,7 +153,7 @@ public enum FacilitatorKeys {
     switch action {
     case .nextSpeaker: return .record(.nextSpeaker)
     case .endTurn: return .record(.endTurn)
-    case .raiseHand: ui.mode = .raiseHand(typed: "", kind: .point, choice: 0)
+    case .raiseHand: ui.mode = .raiseHand(typed: TextField(), kind: .point, choice: 0)
     case .lowerSelected:
       guard let selected else { return nothingChosen(&ui, queue: queue) }
       return .record(.lowerHand(selected.participant, byFacilitator: true))
@@ -180,7 +178,7 @@ public enum FacilitatorKeys {
       }
       ui.mode = .confirmShowNote
     case .undoOwn: return .undoOwn
-    case .commandLine: ui.mode = .commandLine("")
+    case .commandLine: ui.mode = .commandLine(TextField())
     case .help: ui.mode = .help
     case .quit: return .quit
     case .clearMessage: ui.message = nil

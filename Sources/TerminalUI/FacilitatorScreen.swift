@@ -17,7 +17,7 @@ public enum FacilitatorScreen {
   public static func render(
     state: MeetingState, ui: FacilitatorUI, now: Instant, width: Int, height: Int,
     clockOffsetSeconds: Int = 0,
-    queue: [QueuedSpeaker]? = nil
+    queue: [QueuedSpeaker]? = nil, connected: [ConnectedTerminal] = []
   ) -> ScreenBuffer {
     var buffer = ScreenBuffer(width: width, height: height)
     guard fits(width: width, height: height) else {
@@ -25,7 +25,7 @@ public enum FacilitatorScreen {
       return buffer
     }
     var layout = Layout(width: width, height: height)
-    renderHeader(state: state, now: now, offset: clockOffsetSeconds, into: &buffer)
+    renderHeader(state: state, now: now, offset: clockOffsetSeconds, connected: connected, into: &buffer)
     renderSignals(state: state, into: &buffer)
     renderNowSpeaking(
       state: state, now: now, wrapUpSeconds: ui.wrapUpSeconds, rect: layout.nowSpeaking, into: &buffer)
@@ -50,7 +50,7 @@ public enum FacilitatorScreen {
         ], into: &buffer, cursor: &layout.cursor)
     case .raiseHand(let typed, let kind, let choice):
       renderRaiseHand(
-        state: state, typed: typed, kind: kind, choice: choice, into: &buffer, cursor: &layout.cursor)
+        state: state, typed: typed.text, kind: kind, choice: choice, into: &buffer, cursor: &layout.cursor)
     default:
       if let overlay = ui.overlay { renderOverlay(overlay, into: &buffer, cursor: &layout.cursor) }
     }
@@ -117,7 +117,10 @@ public enum FacilitatorScreen {
     buffer.cursor = Position(x: 0, y: 0)
   }
 
-  static func renderHeader(state: MeetingState, now: Instant, offset: Int, into buffer: inout ScreenBuffer) {
+  static func renderHeader(
+    state: MeetingState, now: Instant, offset: Int, connected: [ConnectedTerminal] = [],
+    into buffer: inout ScreenBuffer
+  ) {
     let title = state.info?.title ?? "Roundtable"
     let status: String
     switch state.status {
@@ -125,7 +128,12 @@ public enum FacilitatorScreen {
     case .scheduled: status = " · not started"
     default: status = ""
     }
-    let right = "\(state.policy.ordering.rawValue) queue · \(now.timeOfDay(offsetSeconds: offset)) "
+    var right = "\(state.policy.ordering.rawValue) queue · \(now.timeOfDay(offsetSeconds: offset)) "
+    // Who else has the meeting open, in the room the title leaves (it keeps 30 columns).
+    let titleRoom = DisplayWidth.of(" Roundtable · \(title)\(status)") + 2
+    let presenceRoom = buffer.width - DisplayWidth.of(right) - min(titleRoom, 30) - 3
+    let presence = connectedSummary(connected, width: presenceRoom)
+    if !presence.isEmpty { right = presence + " · " + right }
     let rightX = buffer.width - DisplayWidth.of(right)
     buffer.fill(
       Rect(x: 0, y: 0, width: buffer.width, height: 1), with: Cell(" ", style: [.reverse], role: .heading))
@@ -561,19 +569,11 @@ public enum FacilitatorScreen {
     let messageRow = buffer.height - 2
     let hintRow = buffer.height - 1
     switch ui.mode {
-    case .commandLine(let text):
-      // A long line scrolls: the end being typed stays in view, the start gives way to `…`.
-      var shown = ":" + text
-      if DisplayWidth.of(shown) > buffer.width - 1 {
-        var tail = ""
-        for character in shown.reversed() {
-          if DisplayWidth.of(tail) + DisplayWidth.of(character) > buffer.width - 2 { break }
-          tail.insert(character, at: tail.startIndex)
-        }
-        shown = "…" + tail
-      }
-      let end = buffer.write(shown, x: 0, y: messageRow, style: [.bold])
-      cursor = Position(x: min(end, buffer.width - 1), y: messageRow)
+    case .commandLine(let field):
+      // A long line scrolls: the cursor stays in view, and `…` marks what is cut.
+      let shown = field.visible(width: buffer.width - 1)
+      buffer.write(":" + shown.text, x: 0, y: messageRow, style: [.bold])
+      cursor = Position(x: min(1 + shown.cursorColumn, buffer.width - 1), y: messageRow)
     case .moveEntry(let participant, let position, let reason, let askingReason):
       let prompt =
         askingReason
@@ -679,4 +679,65 @@ public enum FacilitatorScreen {
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
+}
+
+extension FacilitatorScreen: Screen {
+  public typealias UI = FacilitatorUI
+  public static var role: String { "facilitator" }
+  public static var keyTable: KeyTable<FacilitatorKeyAction> { FacilitatorKeyTable.table }
+  public static var hasCommandLine: Bool { true }
+
+  public static func prepare(state: MeetingState, ui: inout FacilitatorUI, context: ScreenContext)
+    -> DrawnScreen
+  {
+    let queue = state.speakingQueue(at: context.now, clockOffsetSeconds: context.clockOffsetSeconds)
+    FacilitatorKeys.follow(queue, ui: &ui, state: state)
+    return DrawnScreen(queue: queue, fits: fits(width: context.width, height: context.height))
+  }
+
+  public static func render(
+    state: MeetingState, ui: FacilitatorUI, context: ScreenContext, drawn: DrawnScreen
+  ) -> ScreenBuffer {
+    render(
+      state: state, ui: ui, now: context.now, width: context.width, height: context.height,
+      clockOffsetSeconds: context.clockOffsetSeconds, queue: drawn.queue, connected: context.connected)
+  }
+
+  public static func handle(_ key: Key, ui: inout FacilitatorUI, state: MeetingState, drawn: DrawnScreen)
+    -> UIAction
+  {
+    FacilitatorKeys.handle(key, ui: &ui, state: state, drawn: drawn)
+  }
+
+  /// What to press first in a meeting that has not started.
+  public static func greeting(state: MeetingState, ui: FacilitatorUI) -> ScreenMessage? {
+    if state.participants.isEmpty {
+      return .init(
+        "New meeting: add people with  :join NAME --tag lived-experience  and items with  :agenda add TITLE")
+    }
+    if state.agendaOrder.isEmpty && state.currentTurn == nil && state.speakingQueue.isEmpty {
+      return .init("h raises a hand for someone; :agenda add TITLE adds an item; ? lists every key.")
+    }
+    return nil
+  }
+
+  /// Who has the meeting open, for the header: "facilitator, notes, Amira connected", or
+  /// counts when names do not fit in `width`.
+  static func connectedSummary(_ connected: [ConnectedTerminal], width: Int) -> String {
+    guard !connected.isEmpty else { return "" }
+    let names = connected.map { terminal -> String in
+      if let name = terminal.name { return name }
+      return terminal.role == "participant" ? "a watcher" : terminal.role
+    }
+    var counts: [String: Int] = [:]
+    for name in names { counts[name, default: 0] += 1 }
+    var seen: Set<String> = []
+    let listed = names.filter { seen.insert($0).inserted }.map { name in
+      counts[name, default: 1] > 1 ? "\(counts[name]!)× \(name)" : name
+    }
+    let full = listed.joined(separator: ", ") + " connected"
+    if DisplayWidth.of(full) <= width { return full }
+    let short = "\(connected.count) screens connected"
+    return DisplayWidth.of(short) <= width ? short : ""
+  }
 }

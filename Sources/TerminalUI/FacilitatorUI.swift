@@ -2,7 +2,7 @@ import MeetingModel
 
 /// What the facilitator screen remembers between key presses, apart from the meeting itself:
 /// which panel has focus, what is selected, and whether a prompt or overlay is open.
-public struct FacilitatorUI: Equatable, Sendable {
+public struct FacilitatorUI: ScreenState {
   /// The panels `Tab` moves between.
   public enum Panel: String, CaseIterable, Sendable {
     case queue
@@ -17,9 +17,9 @@ public struct FacilitatorUI: Equatable, Sendable {
     /// The `?` overlay listing every key.
     case help
     /// The `:` command line, with what has been typed.
-    case commandLine(String)
+    case commandLine(TextField)
     /// Choosing whose hand to raise: part of a name, the kind, and which match is selected.
-    case raiseHand(typed: String, kind: EntryKind, choice: Int)
+    case raiseHand(typed: TextField, kind: EntryKind, choice: Int)
     /// Moving a waiting hand: first the place, then the reason.
     case moveEntry(participant: ParticipantID, position: String, reason: String, askingReason: Bool)
     /// Quitting would lose typed input: asks first.
@@ -34,15 +34,7 @@ public struct FacilitatorUI: Equatable, Sendable {
   }
 
   /// A line at the bottom: what just happened, or why a command was refused.
-  public struct Message: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-
-    public init(_ text: String, isError: Bool = false) {
-      self.text = text
-      self.isError = isError
-    }
-  }
+  public typealias Message = ScreenMessage
 
   public var focus: Panel = .queue
   /// The person chosen in Up next with ↑/↓, whom `l`, `g` and `m` act on. A person, not a row:
@@ -66,7 +58,7 @@ public struct FacilitatorUI: Equatable, Sendable {
   /// Whether a prompt holds text that quitting would lose.
   var hasTypedInput: Bool {
     switch mode {
-    case .commandLine(let text): !text.isEmpty
+    case .commandLine(let field): !field.isEmpty
     case .raiseHand(let typed, _, _): !typed.isEmpty
     case .moveEntry(_, let position, let reason, _): !position.isEmpty || !reason.isEmpty
     default: false

@@ -9,6 +9,18 @@ public protocol MeetingConnection: AnyObject {
   func record(_ command: Command, on state: inout MeetingState, at time: Instant?) throws -> [RecordedEvent]
   /// Applies what other terminals recorded since `state.version`.
   func catchUp(_ state: inout MeetingState) throws
+  /// Tells the other terminals this one is still here (a heartbeat, every few seconds).
+  func keepAlive(at time: Instant)
+  /// The terminals that have the meeting open now, this one included.
+  func connectedTerminals(at time: Instant) -> [ConnectedTerminal]
+  /// This terminal is leaving: the others stop listing it.
+  func disconnect()
+}
+
+extension MeetingConnection {
+  public func keepAlive(at time: Instant) {}
+  public func connectedTerminals(at time: Instant) -> [ConnectedTerminal] { [] }
+  public func disconnect() {}
 }
 
 /// What a line typed at the `:` command line comes to.
@@ -21,14 +33,14 @@ public enum CommandLineOutcome: Equatable, Sendable {
   case message(String, isError: Bool)
 }
 
-/// The facilitator screen's loop (Elm style): wait for an event, update, record commands,
+/// One loop for every role's screen (Elm style): wait for an event, update, record commands,
 /// pick up what other terminals recorded, render, draw what changed.
 ///
-/// The session keeps the queue it last drew, and keys act on that list (`DrawnScreen`), so the
-/// `>` and the key always mean the same person. It remembers the undoable actions recorded from
-/// this screen, so that `u` takes back this screen's own last action and never another
-/// terminal's.
-public final class FacilitatorSession {
+/// The session keeps what it last drew, and keys act on that (`DrawnScreen`), so the `>` and
+/// the key always mean the same person. It remembers the undoable actions recorded from this
+/// screen, so that `u` takes back this screen's own last action and never another terminal's.
+/// It refuses any command the screen does not permit, whatever keys arrive.
+public final class ScreenSession<S: Screen> {
   let connection: any MeetingConnection
   let backend: any TerminalBackend
   /// The wall clock, injected so that tests can move time.
@@ -36,19 +48,24 @@ public final class FacilitatorSession {
   let clockOffsetSeconds: Int
   let runCommandLine: (String, MeetingState, Instant) -> CommandLineOutcome
   public private(set) var state: MeetingState
-  public private(set) var ui: FacilitatorUI
+  public private(set) var ui: S.UI
   /// What the last frame showed, which keys act on.
   public private(set) var drawn = DrawnScreen(queue: [])
   /// Undoable actions recorded from this screen, oldest first.
   public private(set) var ownActions: [EventID] = []
+  /// The terminals connected when the screen last looked.
+  public private(set) var connected: [ConnectedTerminal] = []
   /// How long to wait for a key before looking at the meeting and the clock again.
-  public static let pollMilliseconds = 250
+  public static var pollMilliseconds: Int { 250 }
+  /// How often (in seconds) the screen says it is still here and looks at who else is.
+  public static var presenceSeconds: Int64 { 2 }
 
   public init(
-    connection: any MeetingConnection, state: MeetingState, backend: any TerminalBackend,
+    connection: any MeetingConnection, state: MeetingState, ui: S.UI, backend: any TerminalBackend,
     clock: @escaping () -> Instant, clockOffsetSeconds: Int = 0,
-    wrapUpSeconds: Int = MeetingState.defaultWrapUpSeconds,
-    runCommandLine: @escaping (String, MeetingState, Instant) -> CommandLineOutcome
+    runCommandLine: @escaping (String, MeetingState, Instant) -> CommandLineOutcome = { _, _, _ in
+      .message("This screen has no command line.", isError: true)
+    }
   ) {
     self.connection = connection
     self.backend = backend
@@ -56,30 +73,20 @@ public final class FacilitatorSession {
     self.clockOffsetSeconds = clockOffsetSeconds
     self.runCommandLine = runCommandLine
     self.state = state
-    ui = FacilitatorUI(wrapUpSeconds: wrapUpSeconds)
-    ui.message = Self.firstSteps(state)
+    self.ui = ui
+    if self.ui.message == nil { self.ui.message = S.greeting(state: state, ui: ui) }
+    lookAtPresence(at: clock())
   }
 
-  /// What to press first in a meeting that has not started.
-  static func firstSteps(_ state: MeetingState) -> FacilitatorUI.Message? {
-    if state.participants.isEmpty {
-      return .init(
-        "New meeting: add people with  :join NAME --tag lived-experience  and items with  :agenda add TITLE")
-    }
-    if state.agendaOrder.isEmpty && state.currentTurn == nil && state.speakingQueue.isEmpty {
-      return .init("h raises a hand for someone; :agenda add TITLE adds an item; ? lists every key.")
-    }
-    return nil
-  }
-
-  /// Runs until the facilitator quits or a signal asks us to stop.
+  /// Runs until the person quits or a signal asks us to stop.
   ///
   /// Idle, it wakes four times a second to look for other terminals' events and renders only
-  /// when something on screen can have changed: a key, a resize, new events, or the clock
-  /// passing a second (timers and countdowns).
+  /// when something on screen can have changed: a key, a resize, new events, who is connected,
+  /// or the clock passing a second (timers and countdowns).
   public func run() {
     draw()
     while step(backend.nextEvent(timeoutMilliseconds: Self.pollMilliseconds)) {}
+    connection.disconnect()
   }
 
   /// Handles one event (nil: the wait timed out); false when the session should end.
@@ -88,7 +95,7 @@ public final class FacilitatorSession {
     switch event {
     case .interrupt: return false
     case .key(let key):
-      switch FacilitatorKeys.handle(key, ui: &ui, state: state, drawn: drawn) {
+      switch S.handle(key, ui: &ui, state: state, drawn: drawn) {
       case .quit: return false
       case .record(let command): record(command, at: nil)
       case .commandLine(let line): commandLine(line)
@@ -99,7 +106,11 @@ public final class FacilitatorSession {
     }
     let version = state.version
     followOtherTerminals()
-    if event != nil || state.version != version || clock().millisecondsSince1970 / 1000 != drawnSecond {
+    let now = clock()
+    let second = now.millisecondsSince1970 / 1000
+    var presenceChanged = false
+    if second - presenceSecond >= Self.presenceSeconds { presenceChanged = lookAtPresence(at: now) }
+    if event != nil || state.version != version || second != drawnSecond || presenceChanged {
       draw()
     }
     return true
@@ -107,19 +118,33 @@ public final class FacilitatorSession {
 
   /// The clock second the screen was last drawn for.
   private var drawnSecond: Int64 = -1
+  /// The clock second the screen last looked at who is connected.
+  private var presenceSecond: Int64 = -1
 
-  /// Derives Up next once, follows the chosen person in it, draws it, and keeps it for the keys.
-  public func draw() {
+  /// Says this terminal is still here and reads who else is; true when that changed.
+  @discardableResult
+  private func lookAtPresence(at now: Instant) -> Bool {
+    presenceSecond = now.millisecondsSince1970 / 1000
+    connection.keepAlive(at: now)
+    let latest = connection.connectedTerminals(at: now)
+    defer { connected = latest }
+    return latest != connected
+  }
+
+  /// The context a frame is drawn in now.
+  var context: ScreenContext {
     let size = backend.size
-    let now = clock()
-    drawnSecond = now.millisecondsSince1970 / 1000
-    let queue = state.speakingQueue(at: now, clockOffsetSeconds: clockOffsetSeconds)
-    FacilitatorKeys.follow(queue, ui: &ui, state: state)
-    drawn = DrawnScreen(queue: queue, fits: FacilitatorScreen.fits(width: size.width, height: size.height))
-    backend.draw(
-      FacilitatorScreen.render(
-        state: state, ui: ui, now: now, width: size.width, height: size.height,
-        clockOffsetSeconds: clockOffsetSeconds, queue: queue))
+    return ScreenContext(
+      now: clock(), width: size.width, height: size.height, clockOffsetSeconds: clockOffsetSeconds,
+      connected: connected)
+  }
+
+  /// Derives what the frame shows once, draws it, and keeps it for the keys.
+  public func draw() {
+    let context = self.context
+    drawnSecond = context.now.millisecondsSince1970 / 1000
+    drawn = S.prepare(state: state, ui: &ui, context: context)
+    backend.draw(S.render(state: state, ui: ui, context: context, drawn: drawn))
   }
 
   /// Another terminal's events arrive through the same fold as ours.
@@ -134,17 +159,22 @@ public final class FacilitatorSession {
   /// Records `command` at `time` (now when nil), says what happened, and remembers the
   /// undoable actions among its events as this screen's own.
   @discardableResult
-  private func record(_ command: Command, at time: Instant?, message: String? = nil) -> Bool {
+  private func record(_ command: Command, at time: Instant?) -> Bool {
+    guard S.permits(command, ui: ui, state: state) else {
+      S.refused("This screen cannot do that.", ui: &ui)
+      return false
+    }
     do {
       let recorded = try connection.record(command, on: &state, at: time)
       let undoable = Set(state.undoableActions.map(\.event))
       ownActions += recorded.map(\.id).filter { undoable.contains($0) }
-      ui.message = .init(message ?? recorded.map { state.describe($0.event) }.joined(separator: "; "))
+      let description = recorded.map { state.describe($0.event) }.joined(separator: "; ")
+      S.recorded(recorded, description: description, ui: &ui, state: state)
       return true
     } catch let refusal as Refusal {
-      ui.message = .init(refusal.message, isError: true)
+      S.refused(refusal.message, ui: &ui)
     } catch {
-      ui.message = .init("\(error)", isError: true)
+      S.refused("\(error)", ui: &ui)
     }
     return false
   }
@@ -165,6 +195,10 @@ public final class FacilitatorSession {
       ui.message = .init("That can no longer be undone.", isError: true)
       return
     }
+    guard S.permits(.undo(action: last), ui: ui, state: state) else {
+      ui.message = .init("This screen cannot undo that.", isError: true)
+      return
+    }
     do {
       _ = try connection.record(.undo(action: last), on: &state, at: nil)
       ui.message = .init("Undid \(target.summary).")
@@ -178,10 +212,30 @@ public final class FacilitatorSession {
 
   /// Runs a verb typed at the `:` line, as the command line would, on this meeting.
   private func commandLine(_ line: String) {
+    guard S.hasCommandLine else {
+      ui.message = .init("This screen has no command line.", isError: true)
+      return
+    }
     switch runCommandLine(line, state, clock()) {
     case .record(let command, let time): record(command, at: time)
     case .show(let lines): ui.overlay = lines + ["", "Esc closes this."]
     case .message(let text, let isError): ui.message = .init(text, isError: isError)
     }
+  }
+}
+
+/// The facilitator's screen session.
+public typealias FacilitatorSession = ScreenSession<FacilitatorScreen>
+
+extension ScreenSession where S == FacilitatorScreen {
+  public convenience init(
+    connection: any MeetingConnection, state: MeetingState, backend: any TerminalBackend,
+    clock: @escaping () -> Instant, clockOffsetSeconds: Int = 0,
+    wrapUpSeconds: Int = MeetingState.defaultWrapUpSeconds,
+    runCommandLine: @escaping (String, MeetingState, Instant) -> CommandLineOutcome
+  ) {
+    self.init(
+      connection: connection, state: state, ui: FacilitatorUI(wrapUpSeconds: wrapUpSeconds), backend: backend,
+      clock: clock, clockOffsetSeconds: clockOffsetSeconds, runCommandLine: runCommandLine)
   }
 }
