@@ -30,7 +30,9 @@ final class StoreConnection: MeetingConnection {
 /// Runs a verb typed at the screen's `:` line exactly as the command line would, on `file`.
 enum ScreenCommandLine {
   /// Verbs that open or create files or take over the terminal: they work from the shell only.
-  static let shellOnly: Set<String> = ["new", "run", "demo", "import", "export", "simulate", "study"]
+  static let shellOnly: Set<String> = [
+    "new", "run", "watch", "demo", "import", "export", "simulate", "study",
+  ]
 
   /// The verbs the `:` line takes, with what each does (`:help`).
   static var helpLines: [String] {

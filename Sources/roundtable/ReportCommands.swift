@@ -183,8 +183,9 @@ struct LogCommand: ParsableCommand {
           if json {
             print(String(decoding: try encoder.encode(event), as: UTF8.self))
           } else {
-            let who = [event.metadata.author, event.metadata.terminal].compactMap { $0 }.joined(
-              separator: "@")
+            // The role and terminal that recorded it ("notes@pts/3"), then the person.
+            let who = [event.metadata.terminal, event.metadata.author].compactMap { $0 }.joined(
+              separator: ", ")
             print(
               "\(event.sequence)  \(event.time.iso8601)  \(state.describe(event.event))"
                 + (who.isEmpty ? "" : "  [\(who)]"))

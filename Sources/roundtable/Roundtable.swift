@@ -25,7 +25,8 @@ struct Roundtable: ParsableCommand {
       MoveCommand.self, RoundCommand.self, ContributeCommand.self, QueueCommand.self, DecideCommand.self,
       StanceCommand.self, AmendCommand.self, WithdrawCommand.self, ActionCommand.self, ActionsCommand.self,
       SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self, LogCommand.self,
-      ExportCommand.self, ImportCommand.self, RunCommand.self, DemoCommand.self, SimulateCommand.self,
+      ExportCommand.self, ImportCommand.self, RunCommand.self, WatchCommand.self, DemoCommand.self,
+      SimulateCommand.self,
       StudyCommand.self,
     ]
   )

@@ -8,13 +8,20 @@ import TerminalUI
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Open the meeting full screen, for the facilitator to chair it.",
+    abstract: "Open the meeting full screen: for the facilitator (default), the note-taker or a participant.",
     discussion: """
-      Keys: n next speaker, e end turn, h raise a hand for someone, ↑/↓ choose a hand, l lower, \
-      g give the floor, m move, u undo this screen's last action, ] next agenda item, \
-      a acknowledge a signal, r read its private note, p pass in a go-round, : any roundtable \
-      verb (:help lists them), ? every key, q quit. Changes made in other terminals show within \
-      half a second.
+      Facilitator keys: n next speaker, e end turn, h raise a hand for someone, ↑/↓ choose a \
+      hand, l lower, g give the floor, m move, u undo this screen's last action, ] next agenda \
+      item, a acknowledge a signal, r read its private note, p pass in a go-round, : any \
+      roundtable verb (:help lists them), ? every key, q quit. Changes made in other terminals \
+      show within half a second.
+
+      --role notes opens the note-taker's screen: d records a decision (text, item, method, \
+      outcome, each person's stance, votes, rung, actions), a amends, w withdraws, s adds a \
+      stance, x adds an action, c logs a written or supported contribution, k parks a topic.
+
+      --role participant is `roundtable watch`: the queue large and read-only; with --as NAME \
+      that person can raise and lower their own hand and send signals, and nothing else.
 
       Under the balanced policy, the Now speaking panel shows "» Facilitator: … is next" once a \
       turn has run --wrap-up seconds (times the speaker's time adjustment) while the next voice \
@@ -23,6 +30,8 @@ struct RunCommand: ParsableCommand {
 
       Examples:
         roundtable run forum.roundtable
+        roundtable run forum.roundtable --role notes
+        roundtable run forum.roundtable --role participant --as "Amira Haddad"
         NO_COLOR=1 roundtable run forum.roundtable     # no colour, for monochrome projectors
         roundtable run forum.roundtable --wrap-up 60   # wrap-up cue after 60 s
         roundtable run forum.roundtable --wrap-up 0    # never show the cue on the screen
@@ -34,18 +43,53 @@ struct RunCommand: ParsableCommand {
   }
 
   @OptionGroup var file: FileArgument
-  @Option(help: "facilitator (the note-taker and participant screens are coming).")
+  @Option(help: "facilitator, notes (the note-taker) or participant (as `watch`).")
   var role: ScreenRole = .facilitator
+  @Option(name: .customLong("as"), help: "With --role participant: the person this terminal speaks for.")
+  var person: String?
   @OptionGroup var screen: ScreenOptions
+
+  func validate() throws {
+    if person != nil && role != .participant {
+      throw ValidationError("--as goes with --role participant (or `roundtable watch FILE --as NAME`).")
+    }
+  }
 
   func run() throws {
     try reporting {
-      guard role == .facilitator else {
-        throw Refusal(
-          .invalidInput, "The \(role.rawValue) screen is not available yet; use --role facilitator.")
+      switch role {
+      case .facilitator: try openScreen(file: file.file, options: screen)
+      case .notes: try openNoteTakerScreen(file: file.file)
+      case .participant: try openParticipantScreen(file: file.file, as: person)
       }
-      try openScreen(file: file.file, options: screen)
     }
+  }
+}
+
+struct WatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "watch",
+    abstract: "Watch the meeting on your own terminal; with --as NAME, raise your hand and send signals.",
+    discussion: """
+      The same screen as `run --role participant`: now speaking and up next in large type, the \
+      current item and its time left, and signals. With --as NAME it shows your place and why \
+      ("Your place: 3rd — first time speaking"); h raises your hand, l lowers it, s sends a \
+      signal (anonymous unless you sign it), j asks for plain language at once. It cannot do \
+      anything else, whatever keys arrive, so it is safe to give to a participant over SSH \
+      (docs/guide-participant.md). Works from 40×12.
+
+      Examples:
+        roundtable watch forum.roundtable
+        roundtable watch forum.roundtable --as "Amira Haddad"
+      """
+  )
+
+  @OptionGroup var file: FileArgument
+  @Option(name: .customLong("as"), help: "The person this terminal speaks for (part of a name is enough).")
+  var person: String?
+
+  func run() throws {
+    try reporting { try openParticipantScreen(file: file.file, as: person) }
   }
 }
 
@@ -68,19 +112,51 @@ struct ScreenOptions: ParsableArguments {
 
 /// Opens the facilitator screen on `file` in this terminal until the facilitator quits.
 func openScreen(file: String, options: ScreenOptions) throws {
+  try openScreen(
+    FacilitatorScreen.self, file: file, ui: { _ in FacilitatorUI(wrapUpSeconds: options.wrapUp) })
+}
+
+/// Opens the note-taker's screen on `file`.
+func openNoteTakerScreen(file: String) throws {
+  try openScreen(NoteTakerScreen.self, file: file, ui: { _ in NoteTakerUI() })
+}
+
+/// Opens a participant's screen on `file`: watching only, or speaking for the person called
+/// `name` (their own hand and signals). A watcher needs only read access to the file.
+func openParticipantScreen(file: String, as name: String?) throws {
+  var who: String?
+  try openScreen(
+    ParticipantScreen.self, file: file, access: name == nil ? .readOnly : .readWrite,
+    ui: { state in
+      guard let name else { return ParticipantUI() }
+      let me = try state.participantID(named: name)
+      who = state.name(of: me)
+      return ParticipantUI(me: me)
+    }, name: { who })
+}
+
+/// Opens screen `S` on `file` in this terminal until its user quits; the terminal is restored
+/// however it ends.
+func openScreen<S: Screen>(
+  _ screen: S.Type, file: String, access: MeetingStore.Access = .readWrite,
+  ui makeUI: (MeetingState) throws -> S.UI, name: () -> String? = { nil }
+) throws {
   guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
     throw Refusal(
       .invalidInput, "The full screen needs a terminal; use `roundtable queue \(file)` in scripts.")
   }
-  let store = try MeetingStore.open(at: file, access: .readWrite)
+  let store = try MeetingStore.open(at: file, access: access)
+  let state = try store.replay()
+  let ui = try makeUI(state)
   let terminal = try CursesTerminal()
   defer { terminal.restore() }
   let clock = { Instant.now }
   let connection = StoreConnection(
-    store: store, metadata: EventMetadata(terminal: screenTerminalName(role: "facilitator")), clock: clock)
-  let session = FacilitatorSession(
-    connection: connection, state: try store.replay(), backend: terminal, clock: clock,
-    clockOffsetSeconds: Instant.now.localOffsetSeconds, wrapUpSeconds: options.wrapUp
+    store: store, metadata: EventMetadata(author: name(), terminal: screenTerminalName(role: S.role)),
+    clock: clock)
+  let session = ScreenSession<S>(
+    connection: connection, state: state, ui: ui, backend: terminal, clock: clock,
+    clockOffsetSeconds: Instant.now.localOffsetSeconds
   ) { line, state, now in
     ScreenCommandLine.run(line, file: file, state: state, now: now)
   }

@@ -1,0 +1,78 @@
+/// Draws a `Form` in a box: one field per row with its label, the focused one marked `>` and
+/// holding the real cursor, fields with a problem marked `!`, and at the bottom the focused
+/// field's problem (or the reason the last submission was refused) and the form's keys.
+/// Fields scroll when the box cannot hold them all.
+enum FormView {
+  static func render(
+    _ form: Form, problems: [String: String], submitLabel: String, rect: Rect,
+    into buffer: inout ScreenBuffer, cursor: inout Position?
+  ) {
+    buffer.fill(rect)
+    let box = Box(rect: rect, title: form.title, focused: true)
+    box.draw(into: &buffer)
+    let inner = box.inner
+    guard inner.width > 4, inner.height >= 3 else { return }
+    let rows = inner.height - 2
+    let labelWidth = min(
+      max(8, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1), inner.width / 3)
+    let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
+    for (row, field) in form.fields.dropFirst(first).prefix(rows).enumerated() {
+      let index = first + row
+      let y = inner.y + row
+      let focused = index == form.focus
+      let marker = focused ? ">" : (problems[field.name] != nil ? "!" : " ")
+      buffer.write(
+        marker + DisplayWidth.pad(field.label, to: labelWidth), x: inner.x, y: y,
+        style: focused ? [.bold] : [], role: problems[field.name] != nil && !focused ? .alert : .normal)
+      let valueX = inner.x + 1 + labelWidth + 1
+      let valueWidth = max(1, inner.x + inner.width - valueX)
+      switch field.value {
+      case .text(let text):
+        let shown = text.visible(width: valueWidth)
+        if text.isEmpty, !field.placeholder.isEmpty {
+          buffer.write(field.placeholder, x: valueX, y: y, maxWidth: valueWidth, role: .muted)
+        } else {
+          buffer.write(shown.text, x: valueX, y: y, maxWidth: valueWidth, style: focused ? [.underline] : [])
+        }
+        if focused { cursor = Position(x: min(valueX + shown.cursorColumn, buffer.width - 1), y: y) }
+      case .choice(let choices, let selected):
+        let label = choices.indices.contains(selected) ? choices[selected].label : ""
+        var text = focused ? "‹ \(label) ›" : label
+        if focused {
+          let keys = choices.compactMap { choice in choice.key.map { "\($0) \(choice.label)" } }
+          let extra = "   " + keys.joined(separator: " · ")
+          if !keys.isEmpty, DisplayWidth.of(text + extra) <= valueWidth { text += extra }
+          cursor = Position(x: min(valueX + 2, buffer.width - 1), y: y)
+        }
+        buffer.write(text, x: valueX, y: y, maxWidth: valueWidth, style: focused ? [.bold] : [])
+      }
+    }
+    if first > 0 {
+      buffer.write(" +\(first) above ", x: inner.x + inner.width - 12, y: inner.y, style: [.bold])
+    }
+    let below = form.fields.count - min(form.fields.count, first + rows)
+    if below > 0 {
+      let text = " +\(below) more (↓) "
+      buffer.write(
+        text, x: inner.x + inner.width - DisplayWidth.of(text), y: inner.y + rows - 1, style: [.bold])
+    }
+    let statusY = inner.y + inner.height - 2
+    if let refusal = form.refusal {
+      buffer.write(
+        "! " + refusal, x: inner.x, y: statusY, maxWidth: inner.width, style: [.bold], role: .alert)
+    } else if let focused = form.focusedField, let problem = problems[focused.name] {
+      buffer.write("! " + problem, x: inner.x, y: statusY, maxWidth: inner.width, role: .warning)
+    } else if !problems.isEmpty {
+      buffer.write(
+        "! \(problems.count) field\(problems.count == 1 ? "" : "s") to fix (marked !)", x: inner.x,
+        y: statusY,
+        maxWidth: inner.width, role: .warning)
+    }
+    let keys = [
+      "Tab/↓ next", "←/→ choose", "Enter \(submitLabel)", "Esc cancel",
+    ]
+    var hint = keys.joined(separator: " · ")
+    if DisplayWidth.of(hint) > inner.width { hint = "Tab next · Enter \(submitLabel) · Esc cancel" }
+    buffer.write(hint, x: inner.x, y: inner.y + inner.height - 1, maxWidth: inner.width, role: .muted)
+  }
+}
