@@ -82,11 +82,11 @@ struct VerbCatalogueTests {
 
   @Test func anUnknownVerbIsNamedWithTheClosestAndTheList() {
     let folder = Folder()
-    let watch = CLI.run(["watch", "x.rt"], in: folder.url)
+    let watch = CLI.run(["follow", "x.rt"], in: folder.url)
     #expect(watch.status == 64)
     #expect(watch.stdout.isEmpty)
     let lines = watch.stderr.split(separator: "\n")
-    #expect(lines.first == "roundtable: unknown command 'watch'.")
+    #expect(lines.first == "roundtable: unknown command 'follow'.")
     #expect(lines.dropFirst().first?.hasPrefix("Verbs: new, open, close, policy, join") == true)
     #expect(watch.stderr.contains(" round,") && watch.stderr.contains(" contribute,"))
     #expect(!FileManager.default.fileExists(atPath: folder.path("x.rt")))

@@ -10,12 +10,15 @@ final class SharedMeeting: MeetingConnection {
   var ids = SequentialEventIDs()
   var now: Instant
   let metadata = EventMetadata(terminal: "facilitator@test")
+  /// Every event recorded, by any terminal, oldest first.
+  var events: [RecordedEvent] = []
 
   init(start: Instant) { now = start }
 
   func record(_ command: Command, on state: inout MeetingState, at time: Instant?) throws -> [RecordedEvent] {
     let recorded = try meeting.execute(
       command, at: time ?? max(now, meeting.lastEventTime ?? now), metadata: metadata, ids: &ids)
+    events += recorded
     state = meeting
     return recorded
   }
@@ -25,7 +28,10 @@ final class SharedMeeting: MeetingConnection {
   /// Another terminal records `command` now.
   @discardableResult
   func other(_ command: Command, terminal: String = "notes@tty2") throws -> [RecordedEvent] {
-    try meeting.execute(command, at: now, metadata: EventMetadata(terminal: terminal), ids: &ids)
+    let recorded = try meeting.execute(
+      command, at: now, metadata: EventMetadata(terminal: terminal), ids: &ids)
+    events += recorded
+    return recorded
   }
 
   func id(_ name: String) throws -> ParticipantID { try meeting.participantID(named: name) }
@@ -46,7 +52,7 @@ final class SharedMeeting: MeetingConnection {
   }
 }
 
-extension FacilitatorSession {
+extension ScreenSession {
   /// Presses `keys` one after another, as a person would.
   func press(_ keys: Key...) {
     for key in keys { step(.key(key)) }
@@ -263,5 +269,37 @@ struct FacilitatorSessionTests {
     try shared.other(.createMeeting(title: "Forum"))
     let (_, terminal) = shared.screen()
     #expect(terminal.screen.contains { $0.contains("New meeting: add people with  :join NAME") })
+  }
+}
+
+extension SharedMeeting {
+  /// Screen `S` on this meeting, in a `TestTerminal`.
+  func session<S: Screen>(
+    _ screen: S.Type, ui: S.UI, width: Int = 120, height: Int = 40
+  ) -> (ScreenSession<S>, TestTerminal) {
+    let terminal = TestTerminal(width: width, height: height)
+    let session = ScreenSession<S>(
+      connection: self, state: meeting, ui: ui, backend: terminal, clock: { [unowned self] in self.now })
+    session.draw()
+    return (session, terminal)
+  }
+
+  /// A forum under way: five people (one facilitator), an item running, Tom speaking, Sam's
+  /// hand up.
+  static func forum(start: Instant) throws -> SharedMeeting {
+    let shared = SharedMeeting(start: start)
+    try shared.other(.createMeeting(title: "Care leavers forum"), terminal: "cli")
+    try shared.other(.join(name: "Amira Haddad", tags: ["lived-experience"]), terminal: "cli")
+    try shared.other(.join(name: "Tom Hughes", tags: ["professional"]), terminal: "cli")
+    try shared.other(.join(name: "Sam Lee", tags: ["lived-experience"]), terminal: "cli")
+    try shared.other(.join(name: "Priya Shah", tags: ["professional"]), terminal: "cli")
+    try shared.other(.join(name: "Rachel Green", role: .facilitator), terminal: "cli")
+    try shared.other(.addAgendaItem(title: "Housing", minutes: 20), terminal: "cli")
+    try shared.other(.nextItem, terminal: "cli")
+    try shared.other(.raiseHand(try shared.id("Tom")), terminal: "cli")
+    try shared.other(.nextSpeaker, terminal: "cli")
+    try shared.other(.raiseHand(try shared.id("Sam")), terminal: "cli")
+    shared.now = shared.now.adding(seconds: 30)
+    return shared
   }
 }

@@ -193,6 +193,9 @@ public enum NoteForm: Equatable, Sendable {
       if !filled.isEmpty && filled.count < 3 {
         for name in names where form.text(name).isEmpty { problems[name] = "give all three counts, or none" }
       }
+      if !filled.isEmpty, methods[form.selected("method")].0 != .vote {
+        problems["for"] = problems["for"] ?? "vote counts go with the vote method"
+      }
     }
     func actions() {
       for field in form.fields where field.name.hasPrefix("action.") {
@@ -206,8 +209,14 @@ public enum NoteForm: Equatable, Sendable {
       }
     }
     switch kind {
-    case .decision:
+    case .decision(let people, _):
       required("text", "say what was decided")
+      for id in people where !form.text("reason.\(id.rawValue)").isEmpty {
+        if Self.stances[form.selected("stance.\(id.rawValue)")].0 == nil {
+          problems["reason.\(id.rawValue)"] =
+            "choose their stance first (a, c, s, b or x), or the reason is lost"
+        }
+      }
       votes()
       actions()
     case .amend(let id):

@@ -12,7 +12,18 @@ enum FormView {
     box.draw(into: &buffer)
     let inner = box.inner
     guard inner.width > 4, inner.height >= 3 else { return }
-    let rows = inner.height - 2
+    // The status (the refusal, or the focused field's problem) wraps onto two lines when it
+    // must; the fields give way to it.
+    var status: (text: String, role: ColorRole, style: TextStyle)?
+    if let refusal = form.refusal {
+      status = ("! " + refusal, .alert, [.bold])
+    } else if let focused = form.focusedField, let problem = problems[focused.name] {
+      status = ("! " + problem, .warning, [])
+    } else if !problems.isEmpty {
+      status = ("! \(problems.count) field\(problems.count == 1 ? "" : "s") to fix (marked !)", .warning, [])
+    }
+    let statusLines = status.map { DisplayWidth.wrap($0.text, to: inner.width, maxLines: 2) } ?? []
+    let rows = max(1, inner.height - 1 - max(1, statusLines.count))
     let labelWidth = min(
       max(8, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1), inner.width / 3)
     let first = max(0, min(form.focus - rows + 1, form.fields.count - rows))
@@ -56,17 +67,11 @@ enum FormView {
       buffer.write(
         text, x: inner.x + inner.width - DisplayWidth.of(text), y: inner.y + rows - 1, style: [.bold])
     }
-    let statusY = inner.y + inner.height - 2
-    if let refusal = form.refusal {
+    let statusY = inner.y + inner.height - 1 - max(1, statusLines.count)
+    for (offset, line) in statusLines.enumerated() {
       buffer.write(
-        "! " + refusal, x: inner.x, y: statusY, maxWidth: inner.width, style: [.bold], role: .alert)
-    } else if let focused = form.focusedField, let problem = problems[focused.name] {
-      buffer.write("! " + problem, x: inner.x, y: statusY, maxWidth: inner.width, role: .warning)
-    } else if !problems.isEmpty {
-      buffer.write(
-        "! \(problems.count) field\(problems.count == 1 ? "" : "s") to fix (marked !)", x: inner.x,
-        y: statusY,
-        maxWidth: inner.width, role: .warning)
+        line, x: inner.x, y: statusY + offset, maxWidth: inner.width, style: status?.style ?? [],
+        role: status?.role ?? .normal)
     }
     let keys = [
       "Tab/↓ next", "←/→ choose", "Enter \(submitLabel)", "Esc cancel",
