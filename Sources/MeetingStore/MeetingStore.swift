@@ -68,6 +68,7 @@ public final class MeetingStore: Sendable {
       }
       let meetingID = UUID()
       try Schema.migrator(meetingID: meetingID).migrate(writer)
+      try createPresenceTable(in: writer)
       let store = MeetingStore(path: path, access: .readWrite, meetingID: meetingID, writer: writer)
       try store.write { db in try store.insert(events, into: db) }
       return store
@@ -106,6 +107,8 @@ public final class MeetingStore: Sendable {
         : try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
       // Migrate only when needed: even a no-op migration run touches the file's header.
       if access == .readWrite && !upToDate { try Schema.migrator(meetingID: meetingID).migrate(writer) }
+      // Who is connected lives beside the log, made on first read-write open (see +Presence).
+      if access == .readWrite { try createPresenceTable(in: writer) }
       return MeetingStore(path: path, access: access, meetingID: meetingID, writer: writer)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
