@@ -5,15 +5,20 @@ import MeetingStore
 import TerminalUI
 
 /// The meeting file as a screen session sees it: commands are decided against the latest file
-/// under its write lock and recorded with this terminal's name.
+/// under its write lock and recorded with this terminal's name; the screen says it is here in
+/// the file's presence table (when it may write) and reads who else is.
 final class StoreConnection: MeetingConnection {
   let store: MeetingStore
   let metadata: EventMetadata
   let clock: () -> Instant
+  /// The role this terminal is listed under; nil lists it nowhere (a read-only watcher).
+  let presenceRole: String?
+  private var presence: PresenceToken?
 
-  init(store: MeetingStore, metadata: EventMetadata, clock: @escaping () -> Instant) {
+  init(store: MeetingStore, metadata: EventMetadata, presenceRole: String?, clock: @escaping () -> Instant) {
     self.store = store
     self.metadata = metadata
+    self.presenceRole = presenceRole
     self.clock = clock
   }
 
@@ -25,6 +30,28 @@ final class StoreConnection: MeetingConnection {
   }
 
   func catchUp(_ state: inout MeetingState) throws { try store.catchUp(&state) }
+
+  /// A heartbeat in the presence table. A busy file skips one; the next one comes in seconds.
+  func keepAlive(at time: Instant) {
+    guard let role = presenceRole else { return }
+    if let presence {
+      try? store.refreshPresence(presence, at: time)
+    } else {
+      presence = try? store.announcePresence(
+        role: role, terminal: metadata.terminal ?? role, name: metadata.author, at: time)
+    }
+  }
+
+  func connectedTerminals(at time: Instant) -> [ConnectedTerminal] {
+    ((try? store.presence(at: time)) ?? []).map {
+      ConnectedTerminal(role: $0.role, terminal: $0.terminal, name: $0.name)
+    }
+  }
+
+  func disconnect() {
+    if let presence { try? store.withdrawPresence(presence) }
+    presence = nil
+  }
 }
 
 /// Runs a verb typed at the screen's `:` line exactly as the command line would, on `file`.

@@ -125,8 +125,10 @@ func openNoteTakerScreen(file: String) throws {
 /// `name` (their own hand and signals). A watcher needs only read access to the file.
 func openParticipantScreen(file: String, as name: String?) throws {
   var who: String?
+  // A watcher who may not write to the file still watches; they are just not listed.
+  let writable = name != nil || access(file, W_OK) == 0
   try openScreen(
-    ParticipantScreen.self, file: file, access: name == nil ? .readOnly : .readWrite,
+    ParticipantScreen.self, file: file, access: writable ? .readWrite : .readOnly,
     ui: { state in
       guard let name else { return ParticipantUI() }
       let me = try state.participantID(named: name)
@@ -153,7 +155,7 @@ func openScreen<S: Screen>(
   let clock = { Instant.now }
   let connection = StoreConnection(
     store: store, metadata: EventMetadata(author: name(), terminal: screenTerminalName(role: S.role)),
-    clock: clock)
+    presenceRole: access == .readWrite ? S.role : nil, clock: clock)
   let session = ScreenSession<S>(
     connection: connection, state: state, ui: ui, backend: terminal, clock: clock,
     clockOffsetSeconds: Instant.now.localOffsetSeconds
