@@ -55,17 +55,13 @@ public enum FacilitatorKeys {
     case .help:
       ui.mode = .normal
       return .none
-    case .commandLine(var field):
-      switch key {
-      case .escape: ui.mode = .normal
-      case .backspace where field.isEmpty: ui.mode = .normal
-      case .enter:
+    case .commandLine(let field):
+      switch PromptStep(key, editing: field) {
+      case .editing(let field): ui.mode = .commandLine(field)
+      case .closed: ui.mode = .normal
+      case .submitted(let line):
         ui.mode = .normal
-        let line = field.text.trimmingSpaces
         return line.isEmpty ? .none : .commandLine(line)
-      default:
-        field.handle(key)
-        ui.mode = .commandLine(field)
       }
       return .none
     case .raiseHand(var typed, let kind, let choice):

@@ -162,17 +162,13 @@ public enum NoteTakerScreen: Screen {
       if key == .character("y") || key == .character("Y") { return .quit }
       if case .mode(let mode) = previous { ui.mode = mode }
       return .none
-    case .commandLine(var field):
-      switch key {
-      case .escape: ui.mode = .normal
-      case .backspace where field.isEmpty: ui.mode = .normal
-      case .enter:
+    case .commandLine(let field):
+      switch PromptStep(key, editing: field) {
+      case .editing(let field): ui.mode = .commandLine(field)
+      case .closed: ui.mode = .normal
+      case .submitted(let line):
         ui.mode = .normal
-        let line = field.text.trimmingSpaces
         return line.isEmpty ? .none : .commandLine(line)
-      default:
-        field.handle(key)
-        ui.mode = .commandLine(field)
       }
       return .none
     case .form(let kind, var form):

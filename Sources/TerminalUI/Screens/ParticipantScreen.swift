@@ -214,18 +214,8 @@ public enum ParticipantScreen: Screen {
       fits: context.width >= minimumWidth && context.height >= minimumHeight)
   }
 
-  /// "1st", "2nd", "3rd", "11th".
-  static func ordinal(_ number: Int) -> String {
-    let suffix: String
-    switch (number % 10, number % 100) {
-    case (_, 11...13): suffix = "th"
-    case (1, _): suffix = "st"
-    case (2, _): suffix = "nd"
-    case (3, _): suffix = "rd"
-    default: suffix = "th"
-    }
-    return "\(number)\(suffix)"
-  }
+  /// "1st", "2nd", "3rd", "11th", as the queue's reasons say it.
+  static func ordinal(_ number: Int) -> String { MeetingModel.ordinal(number) }
 
   /// The line that tells the person where they are: "Your place: 3rd — first time speaking".
   static func placeLine(state: MeetingState, me: ParticipantID, queue: [QueuedSpeaker]) -> String {

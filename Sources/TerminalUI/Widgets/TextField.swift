@@ -101,6 +101,26 @@ public struct TextField: Equatable, Sendable {
   }
 }
 
+/// What a key does to a one-line prompt such as the `:` line: Enter submits the trimmed text,
+/// Esc (or Backspace on an empty line) closes it, anything else edits it.
+public enum PromptStep: Equatable, Sendable {
+  case editing(TextField)
+  case closed
+  case submitted(String)
+
+  public init(_ key: Key, editing field: TextField) {
+    var field = field
+    switch key {
+    case .escape: self = .closed
+    case .backspace where field.isEmpty: self = .closed
+    case .enter: self = .submitted(field.text.trimmingSpaces)
+    default:
+      field.handle(key)
+      self = .editing(field)
+    }
+  }
+}
+
 extension Character {
   /// Control characters (C0, DEL, C1) never go into a field: they come from keys, not text.
   var isControlCharacter: Bool {
