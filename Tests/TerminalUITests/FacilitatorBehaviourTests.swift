@@ -234,6 +234,26 @@ struct KeyTableTests {
     }
   }
 
+  /// The part of docs/keys.md under the heading that contains `title`.
+  static func section(_ title: String, of page: String) -> String {
+    page.components(separatedBy: "\n## ").first { $0.hasPrefix(title) } ?? ""
+  }
+
+  @Test func theKeysPageNamesEveryKeyOfEveryScreen() throws {
+    let page = try Self.keysPage()
+    func check<Action>(_ table: KeyTable<Action>, under title: String) {
+      let section = Self.section(title, of: page)
+      #expect(!section.isEmpty, "docs/keys.md has no section “\(title)”")
+      for binding in table.bindings {
+        let first = String(binding.label.split(separator: " ").first ?? "")
+        #expect(section.contains("`\(first)`"), "docs/keys.md (\(title)) does not name \(first)")
+      }
+    }
+    check(FacilitatorKeyTable.table, under: "The facilitator's screen")
+    check(NoteTakerScreen.keyTable, under: "The note-taker's screen")
+    check(ParticipantScreen.keyTable, under: "The participant's screen")
+  }
+
   @Test func everyHintedKeyDoesWhatTheTableSays() throws {
     for binding in FacilitatorKeyTable.bindings {
       for key in binding.keys where binding.action != .selectionDown || key == .down {

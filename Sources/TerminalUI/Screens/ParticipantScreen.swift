@@ -131,7 +131,7 @@ public enum ParticipantScreen: Screen {
       fields: [
         .choice("kind", "Signal", signalKinds.map(\.1)),
         .choice("from", "Send as", [.init("anonymous", key: "a"), .init("with my name", key: "n")]),
-        .text("note", "Note", placeholder: "optional, only the facilitator can read it"),
+        .text("note", "Note", placeholder: "optional; private to the facilitator"),
       ])
   }
 
@@ -355,7 +355,7 @@ public enum ParticipantScreen: Screen {
       Overlay.render(
         ["Keys", ""] + keyTable.helpLines + ["", "Esc closes this help."], into: &buffer, cursor: &cursor)
     case .raiseHand(let form), .signal(let form):
-      let height = min(context.height, form.fields.count + 5)
+      let height = min(context.height - 2, form.fields.count + 7)
       let rect = Rect(x: 0, y: max(0, context.height - height), width: width, height: height)
       FormView.render(form, problems: [:], submitLabel: "send", rect: rect, into: &buffer, cursor: &cursor)
     case .normal:

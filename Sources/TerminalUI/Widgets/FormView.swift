@@ -58,6 +58,20 @@ enum FormView {
         buffer.write(text, x: valueX, y: y, maxWidth: valueWidth, style: focused ? [.bold] : [])
       }
     }
+    // A focused choice whose keys did not fit on its row lists them in the rows left free.
+    let used = min(rows, form.fields.count - first)
+    if let focused = form.focusedField, case .choice(let choices, _) = focused.value, used < rows {
+      let keys = choices.compactMap { choice in choice.key.map { "\($0) \(choice.label)" } }
+      let lines = DisplayWidth.wrap(keys.joined(separator: " · "), to: inner.width - 2, maxLines: rows - used)
+      let labelWidthUsed = 1 + labelWidth + 1
+      let inline = DisplayWidth.of("‹ \(focused.text) ›   " + keys.joined(separator: " · "))
+      if !keys.isEmpty, inline > inner.width - labelWidthUsed {
+        for (offset, line) in lines.enumerated() {
+          buffer.write(
+            "  " + line, x: inner.x, y: inner.y + used + offset, maxWidth: inner.width, role: .muted)
+        }
+      }
+    }
     if first > 0 {
       buffer.write(" +\(first) above ", x: inner.x + inner.width - 12, y: inner.y, style: [.bold])
     }
