@@ -82,7 +82,7 @@ public enum ParticipantScreen: Screen {
 
   public static func greeting(state: MeetingState, ui: ParticipantUI) -> ScreenMessage? {
     guard let me = ui.me else { return .init("Watching. ? lists the keys; q quits.") }
-    return .init("Hello \(state.name(of: me)). h raises your hand; s sends a signal; ? lists the keys.")
+    return .init("Hello \(state.name(of: me)). ? lists the keys.")
   }
 
   public static func recorded(
@@ -131,7 +131,7 @@ public enum ParticipantScreen: Screen {
       fields: [
         .choice("kind", "Signal", signalKinds.map(\.1)),
         .choice("from", "Send as", [.init("anonymous", key: "a"), .init("with my name", key: "n")]),
-        .text("note", "Note", placeholder: "optional; private to the facilitator"),
+        .text("note", "Note", placeholder: "optional, private"),
       ])
   }
 
