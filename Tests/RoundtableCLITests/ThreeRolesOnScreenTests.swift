@@ -27,28 +27,28 @@ struct ThreeRolesOnScreenTests {
       facilitator.waitFor("facilitator, notes, Amira Haddad connected"),
       "\(facilitator.screen().prefix(2).joined(separator: "\n"))")
 
-    // A hand raised on the participant's terminal shows on the facilitator's.
+    // A hand raised on the participant's terminal and a decision recorded on the notes
+    // terminal at the same moment: both land, and both show on the facilitator's screen.
     amira.send("h")
     #expect(amira.waitFor("Raise your hand"))
+    notes.send("d")
+    #expect(notes.waitFor("Record a decision"))
+    notes.send("-l", "Offers are sent a month earlier")
+    #expect(notes.waitFor("Offers are sent a month earlier"))
     amira.send("Enter")  // a new point: nobody is speaking, so there is nothing to respond to
+    notes.send("Enter")
     #expect(amira.waitFor("Your place: 1st"))
+    #expect(notes.waitFor("#1 consent · agreed"))
     #expect(facilitator.waitFor("1. Amira Haddad"), "\(facilitator.screen().joined(separator: "\n"))")
+    #expect(
+      facilitator.waitFor("Offers are sent a month earlier"),
+      "\(facilitator.screen().joined(separator: "\n"))")
 
     // The participant cannot chair: the facilitator's keys do nothing there.
     amira.send("g", "n", "e", "]", "a", "m", "u", ":", "p", "Escape", "Escape")
     amira.send("-l", "floor tom")
     amira.send("Enter", "Escape")
     Thread.sleep(forTimeInterval: 0.5)
-
-    // A decision recorded on the notes terminal shows on the facilitator's.
-    notes.send("d")
-    #expect(notes.waitFor("Record a decision"))
-    notes.send("-l", "Offers are sent a month earlier")
-    notes.send("Enter")
-    #expect(notes.waitFor("#1 consent · agreed"))
-    #expect(
-      facilitator.waitFor("Offers are sent a month earlier"),
-      "\(facilitator.screen().joined(separator: "\n"))")
 
     // The log says which role and terminal recorded each event.
     let log = CLI.ok(["log", "m.rt"], in: folder.url).split(separator: "\n").map(String.init)
