@@ -150,7 +150,8 @@ struct ScreenEndToEndTests {
     ]
     #expect(colourCodes.contains { coloured.contains($0) }, "no colour in: \(coloured.prefix(600))")
     #expect(!colourCodes.contains { monochrome.contains($0) })
-    // The same words and markers either way.
+    // The same words and markers either way (once each lists both screens as connected).
+    #expect(colour.waitFor("2× facilitator connected") && plain.waitFor("2× facilitator connected"))
     #expect(colour.screen() == plain.screen())
   }
 

@@ -166,3 +166,24 @@ struct ParticipantScreenTests {
     #expect(terminal.screen[0].contains("Enlarge to 40×12"))
   }
 }
+
+@Suite("The participant's signal box keeps what is typed")
+struct ParticipantFormTests {
+  @Test func aNoteMidTypingSurvivesARemoteUpdateAndAResize() throws {
+    let shared = try SharedMeeting.forum(start: ParticipantScreenTests.start)
+    let amira = try shared.id("Amira")
+    let (session, terminal) = shared.session(
+      ParticipantScreen.self, ui: ParticipantUI(me: amira), width: 40, height: 12)
+    session.press(.character("s"), .character("b"), .tab, .tab)
+    session.type("need to step out")
+    try shared.other(.raiseHand(try shared.id("Priya")), terminal: "facilitator@tty1")
+    session.step(nil)
+    session.step(.resize(width: 80, height: 24))
+    #expect(terminal.screen.contains { $0.contains("need to step out") })
+    session.step(.resize(width: 40, height: 12))
+    session.type(" for 5 min")
+    session.press(.enter)
+    #expect(shared.meeting.openSignals.last?.note == "need to step out for 5 min")
+    #expect(shared.meeting.openSignals.last?.type == .break)
+  }
+}
