@@ -50,7 +50,7 @@ public enum FacilitatorScreen {
         ], into: &buffer, cursor: &layout.cursor)
     case .raiseHand(let typed, let kind, let choice):
       renderRaiseHand(
-        state: state, typed: typed.text, kind: kind, choice: choice, into: &buffer, cursor: &layout.cursor)
+        state: state, typed: typed, kind: kind, choice: choice, into: &buffer, cursor: &layout.cursor)
     default:
       if let overlay = ui.overlay { renderOverlay(overlay, into: &buffer, cursor: &layout.cursor) }
     }
@@ -611,9 +611,11 @@ public enum FacilitatorScreen {
   }
 
   static func renderRaiseHand(
-    state: MeetingState, typed: String, kind: EntryKind, choice: Int, into buffer: inout ScreenBuffer,
+    state: MeetingState, typed field: TextField, kind: EntryKind, choice: Int,
+    into buffer: inout ScreenBuffer,
     cursor: inout Position?
   ) {
+    let typed = field.text
     let candidates = FacilitatorKeys.handCandidates(state: state, typed: typed)
     var lines = ["Raise a hand for: \(typed)", "Kind (Tab): \(kind.label)", ""]
     if candidates.isEmpty {
@@ -630,7 +632,10 @@ public enum FacilitatorScreen {
     renderOverlay(lines, into: &buffer, cursor: &unused)
     let width = min(buffer.width - 4, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
     let height = min(buffer.height - 2, lines.count + 2)
-    let x = (buffer.width - width) / 2 + 2 + DisplayWidth.of("Raise a hand for: \(typed)")
+    // The real cursor where the next character goes, which ← and → move.
+    let x =
+      (buffer.width - width) / 2 + 2 + DisplayWidth.of("Raise a hand for: ")
+      + field.visible(width: .max).cursorColumn
     cursor = Position(x: min(x, buffer.width - 1), y: (buffer.height - height) / 2 + 1)
   }
 
