@@ -17,7 +17,8 @@ struct GoldenTests {
       try text.write(to: url, atomically: true, encoding: .utf8)
       return
     }
-    let expected = try String(contentsOf: url, encoding: .utf8)
+    // Bytes, not String(contentsOf:), which would drop the CSV files' byte-order mark.
+    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     if text != expected {
       let got = text.split(separator: "\n", omittingEmptySubsequences: false)
       let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
