@@ -26,7 +26,8 @@ public enum CSVTables {
     if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
       text = "'" + text
     }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    // By scalar: "\r\n" is one Character, equal neither to "\r" nor to "\n".
+    if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return text
