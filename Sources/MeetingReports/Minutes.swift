@@ -81,7 +81,7 @@ public struct Minutes: Equatable, Sendable {
     public var byGroup: [GroupTime]
     /// Time the facilitators spoke on the item, shown apart: "30s".
     public var facilitation: String?
-    /// "Amira Haddad (written): Buses stop at 7", "… (supported by Priya Shah): …".
+    /// "Amira Haddad, written: Buses stop at 7", "…, supported by Priya Shah: …".
     public var contributions: [String]
     /// "Go-round “One word for today”: everyone spoke; Ben Okafor passed."
     public var rounds: [String]
@@ -219,12 +219,12 @@ extension Minutes {
         facilitation: facilitation > 0 ? formatDuration(seconds: facilitation / 1000) : nil,
         contributions: contributions.map { contribution in
           var how = contribution.mode.rawValue
-          if let supporter = contribution.supporter { how = "supported by \(masker.name(supporter))" }
-          return "\(masker.name(contribution.participant)) (\(how)): \(text(contribution.text))"
+          if let supporter = contribution.supporter { how = "supported by \(masker.reference(supporter))" }
+          return "\(masker.reference(contribution.participant)), \(how): \(text(contribution.text))"
         },
         rounds: rounds.map { round in
           let topic = round.topic.map { " “\(text($0))”" } ?? ""
-          let passed = round.passes.map(masker.name)
+          let passed = round.passes.map(masker.reference)
           let spoke = round.order.count - round.passes.count
           var line = "Go-round\(topic): \(spoke) of \(round.order.count) spoke"
           line += passed.isEmpty ? "; nobody passed." : "; passed: \(passed.joined(separator: ", "))."
@@ -237,7 +237,7 @@ extension Minutes {
       + [record(for: nil, title: "Outside the agenda")].compactMap { $0 }
 
     signals = state.signals.filter { !$0.isWithdrawn }.map { signal in
-      let who = signal.from.map(masker.name) ?? "Someone"
+      let who = signal.from.map(masker.reference) ?? "Someone"
       let words: String
       switch signal.type {
       case .break: words = "\(who) asked for a break"
@@ -286,7 +286,7 @@ extension Minutes {
   }
 
   static func stanceWords(_ stance: Stance, masker: NameMasker) -> String {
-    let who = masker.name(stance.participant)
+    let who = masker.reference(stance.participant)
     let reason = stance.reason.map { masker.mask($0) }
     switch stance.stance {
     case .agree: return reason.map { "\(who) agreed: \($0)" } ?? "\(who) agreed"
@@ -332,7 +332,7 @@ extension Minutes {
   }
 
   static func actionWords(_ action: ActionItem, masker: NameMasker) -> String {
-    let owner = action.ownerParticipant.map(masker.name) ?? masker.mask(action.owner)
+    let owner = action.ownerParticipant.map(masker.reference) ?? masker.mask(action.owner)
     let due = action.due.map { " (by \(CalendarDay(text: $0)?.longDescription ?? $0))" } ?? ""
     return "for \(owner): \(masker.mask(action.text))\(due)"
   }

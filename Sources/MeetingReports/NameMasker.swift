@@ -65,6 +65,12 @@ public struct NameMasker: Sendable {
 
   public func group(_ id: ParticipantID) -> String { groups[id] ?? "no group" }
 
+  /// How a sentence names the person: their name, or when anonymised their label with their
+  /// group in brackets ("Participant C (lived experience) had a concern").
+  public func reference(_ id: ParticipantID) -> String {
+    isActive ? "\(name(id)) (\(group(id)))" : name(id)
+  }
+
   static func fold(_ text: String) -> String {
     text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
   }
