@@ -15,9 +15,9 @@ func python(_ script: String, input: String) throws -> (status: Int32, output: S
   process.standardOutput = stdout
   process.standardError = stdout
   try process.run()
-  stdin.fileHandleForWriting.write(Data(input.utf8))
+  stdin.fileHandleForWriting.writeRetryingInterrupts(Data(input.utf8))
   try stdin.fileHandleForWriting.close()
-  let data = stdout.fileHandleForReading.readDataToEndOfFile()
+  let data = stdout.fileHandleForReading.readAllRetryingInterrupts()
   process.waitUntilExit()
   return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }

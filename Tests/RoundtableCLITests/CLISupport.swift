@@ -44,8 +44,8 @@ enum CLI {
       Issue.record("cannot run \(binary.path): \(error)", sourceLocation: sourceLocation)
       return Run(status: -1, stdout: "", stderr: "")
     }
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let stdout = out.fileHandleForReading.readAllRetryingInterrupts()
+    let stderr = err.fileHandleForReading.readAllRetryingInterrupts()
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -37,7 +37,8 @@ struct ConcurrentWriterTests {
     for writer in writers { try writer.run() }
     var acknowledged: [Int] = []
     for writer in writers {
-      let output = (writer.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+      let output =
+        (writer.standardOutput as? Pipe)?.fileHandleForReading.readAllRetryingInterrupts() ?? Data()
       writer.waitUntilExit()
       acknowledged.append(
         Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1)

@@ -29,7 +29,7 @@ struct ReadmeScriptTests {
     let output = Pipe()
     process.standardOutput = output
     try process.run()
-    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let printed = String(decoding: output.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     #expect(printed.contains(expected), "the README's queue is not what the script prints:\n\(printed)")
