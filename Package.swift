@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     .target(name: "MeetingModel"),
@@ -23,6 +24,9 @@ let package = Package(
     // synthetic meetings. Pure: no clock, no I/O.
     .target(name: "MeetingSimulation", dependencies: ["MeetingModel"]),
     .target(name: "TerminalUI", dependencies: ["MeetingModel"]),
+    // Minutes and exports (Markdown, HTML, CSV), anonymised on request. Pure: a function of the
+    // meeting, no I/O.
+    .target(name: "MeetingReports", dependencies: ["MeetingModel", .product(name: "Plot", package: "Plot")]),
     // ncursesw for Swift: wrappers for what Swift cannot import, and the signal and crash
     // guard. A C target rather than a system library because the guard's state and signal
     // handlers must live in exactly one compiled C file.
@@ -43,6 +47,7 @@ let package = Package(
         "MeetingModel",
         "MeetingStore",
         "MeetingSimulation",
+        "MeetingReports",
         "TerminalUI",
         "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,6 +62,7 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "MeetingReportsTests", dependencies: ["MeetingReports", "MeetingModel"], exclude: ["Golden"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
     .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),

@@ -23,6 +23,7 @@ extension MeetingState {
     case .meetingClosed:
       status = .closed
       entries.removeAll()
+      if let round { pastRounds.append(round) }
       round = nil
       // Hands and turns end with the meeting: they cannot be undone back into a reopened one.
       undoLog.removeAll { !$0.kind.isUndoableAfterClose }
@@ -173,13 +174,14 @@ extension MeetingState {
     case .contributionWithdrawn(let e):
       withdrawContribution(e.contribution)
     case .roundStarted(let e):
-      round = Round(topic: e.topic, order: e.order, done: 0, passes: [])
+      round = Round(topic: e.topic, order: e.order, done: 0, passes: [], item: currentItem)
     case .roundPassed(let e):
       guard var round, round.upcoming == e.participant else { return }
       round.done += 1
       round.passes.append(e.participant)
       self.round = round
     case .roundEnded:
+      if let round { pastRounds.append(round) }
       round = nil
     case .signalSent(let e):
       guard e.signal.rawValue == signals.count + 1 else { return }

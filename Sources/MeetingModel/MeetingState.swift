@@ -93,6 +93,8 @@ public struct MeetingState: Equatable, Sendable {
   public internal(set) var turns: [Turn] = []
   public internal(set) var contributions: [Contribution] = []
   public internal(set) var round: Round?
+  /// Go-rounds that have ended, oldest first (for the minutes: who passed).
+  public internal(set) var pastRounds: [Round] = []
   public internal(set) var signals: [Signal] = []
   public internal(set) var decisions: [Decision] = []
   public internal(set) var actions: [ActionItem] = []

@@ -58,6 +58,8 @@ public struct Round: Equatable, Sendable {
   /// How many people in `order` have had their turn or passed.
   public var done: Int
   public var passes: [ParticipantID]
+  /// The agenda item it was held on.
+  public var item: AgendaItemID? = nil
 
   /// Whose turn in the round comes next, if anyone's.
   public var upcoming: ParticipantID? { done < order.count ? order[done] : nil }

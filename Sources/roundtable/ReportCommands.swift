@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MeetingModel
+import MeetingReports
 import MeetingStore
 
 struct StatsCommand: ReportingVerb {
@@ -204,13 +205,27 @@ struct LogCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the meeting (jsonl: the raw events, one per line).",
+    abstract: "Export the meeting: minutes (markdown, html), tables (csv) or the raw events (jsonl).",
     discussion: """
-      Markdown, HTML and CSV minutes come in a later version.
+      markdown and html are the minutes, written for the people who were there: attendance, \
+      the agenda with planned and actual times, who spoke on each item, contributions, \
+      go-rounds, each decision with its stances, dissent, votes, rung and actions, signals, \
+      the parking lot and the voice balance. html is one self-contained, printable page. csv \
+      is a table for spreadsheets: --table turns (default), decisions or actions. jsonl is the \
+      raw event log, for `import`.
+
+      --anonymize replaces every name, also inside free text, with a stable label and the \
+      person's group ("Participant C, lived experience"); the mapping is not written anywhere. \
+      Private notes on signals are never exported in minutes.
+
+      Output goes to the screen unless -o names a file, which is created readable by you only \
+      and never overwritten without --force.
 
       Examples:
+        roundtable export forum.roundtable --format markdown -o minutes.md
+        roundtable export forum.roundtable --format html --anonymize -o minutes.html
+        roundtable export forum.roundtable --format csv --table decisions > decisions.csv
         roundtable export forum.roundtable --format jsonl -o forum.jsonl
-        roundtable export forum.roundtable --format jsonl > forum.jsonl
       """
   )
 
@@ -219,25 +234,45 @@ struct ExportCommand: ParsableCommand {
   }
 
   @OptionGroup var file: FileArgument
-  @Option(help: "jsonl (markdown, html and csv are coming).") var format: Format
-  @Flag(help: "Replace names with stable labels (coming with the minutes).") var anonymize = false
+  @Option(help: "markdown or html (the minutes), csv (a table), jsonl (the raw events).") var format: Format
+  @Option(help: "With --format csv: turns, decisions or actions.") var table: CSVTables.Table?
+  @Flag(help: "Replace every name with a stable label and the person's group.") var anonymize = false
   @Option(
     name: .shortAndLong, help: "Write to this file (created readable by you only) instead of the screen.")
   var output: String?
+  @Flag(help: "With -o: replace the file if it exists.") var force = false
+  @OptionGroup var time: TimeOption
+
+  func validate() throws {
+    if format == .jsonl && anonymize {
+      throw ValidationError(
+        "--anonymize goes with markdown, html or csv: jsonl is the raw event log, names and all.")
+    }
+    if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
+    if force && output == nil { throw ValidationError("--force goes with -o FILE.") }
+  }
 
   func run() throws {
     try reporting {
-      guard format == .jsonl, !anonymize else {
-        printError(
-          "roundtable: \(format.rawValue) export\(anonymize ? " with --anonymize" : "") is not available yet; "
-            + "use --format jsonl.")
-        throw ExitCode(Exit.refused)
-      }
       let store = try MeetingStore.open(at: file.file, access: .readOnly)
       var text = ""
-      try store.exportJSONL { text += $0 + "\n" }
+      if format == .jsonl {
+        try store.exportJSONL { text += $0 + "\n" }
+      } else {
+        let state = try store.replay()
+        let now = try time.givenInstant() ?? Instant.now
+        let options = MinutesOptions(
+          anonymize: anonymize, clockOffsetSeconds: now.localOffsetSeconds, now: now)
+        switch format {
+        case .markdown: text = MarkdownMinutes.render(Minutes(state: state, options: options))
+        case .html: text = HTMLMinutes.render(Minutes(state: state, options: options))
+        case .csv: text = CSVTables.render(table ?? .turns, state: state, options: options)
+        case .jsonl: break
+        }
+      }
+      try store.close()
       if let output {
-        try writePrivately(text, to: output)
+        try writePrivately(text, to: output, replacing: force)
       } else {
         print(text, terminator: "")
       }
@@ -245,20 +280,34 @@ struct ExportCommand: ParsableCommand {
   }
 }
 
+extension CSVTables.Table: ExpressibleByArgument {}
+
 /// Writes a new file readable by its owner only (exports hold the same personal stories as the
-/// meeting); refuses to overwrite an existing file.
-func writePrivately(_ text: String, to path: String) throws {
-  let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+/// meeting); refuses to overwrite an existing file unless `replacing`, and then replaces it
+/// whole (a new private file renamed over it), never half-written.
+func writePrivately(_ text: String, to path: String, replacing: Bool = false) throws {
+  let target = replacing ? path + ".roundtable-tmp-\(getpid())" : path
+  let descriptor = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
   guard descriptor >= 0 else {
     throw StoreError(
       errno == EEXIST ? .alreadyExists : .io,
       errno == EEXIST
-        ? "\(path) already exists; choose another name (nothing was changed)."
+        ? "\(path) already exists; choose another name, or add --force to replace it (nothing was changed)."
         : "Cannot create \(path): \(String(cString: strerror(errno))).")
   }
   let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-  try handle.write(contentsOf: Data(text.utf8))
-  try handle.synchronize()
+  do {
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.synchronize()
+  } catch {
+    if replacing { unlink(target) }
+    throw error
+  }
+  if replacing, rename(target, path) != 0 {
+    let reason = String(cString: strerror(errno))
+    unlink(target)
+    throw StoreError(.io, "Cannot replace \(path): \(reason) (nothing was changed).")
+  }
 }
 
 struct ImportCommand: ParsableCommand {

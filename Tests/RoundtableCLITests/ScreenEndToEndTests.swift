@@ -138,11 +138,13 @@ struct ScreenEndToEndTests {
     let folder = Folder()
     Self.meeting(in: folder)
     let colour = Tmux(width: 100, height: 30, command: Self.wrapped("run m.rt"), in: folder.url)
+    defer { colour.end() }
     #expect(colour.waitFor("Nobody has the floor."))
     let coloured = colour.screenWithAttributes()
     let plain = Tmux(
       width: 100, height: 30, command: Self.wrapped("run m.rt"), in: folder.url,
       environment: ["NO_COLOR": "1"])
+    defer { plain.end() }
     #expect(plain.waitFor("Nobody has the floor."))
     let monochrome = plain.screenWithAttributes()
     let colourCodes = [

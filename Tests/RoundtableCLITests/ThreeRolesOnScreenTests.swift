@@ -16,10 +16,13 @@ struct ThreeRolesOnScreenTests {
     CLI.ok(["agenda", "start", "m.rt", "first"], in: folder.url)
     let binary = "\"\(CLI.binary.path)\""
     let facilitator = Tmux(width: 120, height: 40, command: "\(binary) run m.rt", in: folder.url)
+    defer { facilitator.end() }
     #expect(facilitator.waitFor("▶ 1. First home offers"))
     let notes = Tmux(width: 100, height: 30, command: "\(binary) run m.rt --role notes", in: folder.url)
+    defer { notes.end() }
     #expect(notes.waitFor("Note-taking."))
     let amira = Tmux(width: 40, height: 12, command: "\(binary) watch m.rt --as amira", in: folder.url)
+    defer { amira.end() }
     #expect(amira.waitFor("Your hand is down."))
 
     // Presence: the facilitator's header lists all three.

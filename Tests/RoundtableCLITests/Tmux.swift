@@ -21,7 +21,17 @@ final class Tmux {
     run(arguments, capture: false)
   }
 
-  deinit { run(["kill-server"], capture: false) }
+  deinit { end() }
+
+  private var closed = false
+
+  /// Ends the tmux server and the program in it. Tests with several terminals call it in a
+  /// `defer`: an object captured by a failing expectation's message may outlive the test.
+  func end() {
+    guard !closed else { return }
+    closed = true
+    run(["kill-server"], capture: false)
+  }
 
   static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
@@ -46,8 +56,22 @@ final class Tmux {
     posix_spawn_file_actions_addclose(&actions, output[1])
     var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
+    // Test threads run with most signals blocked, and a child inherits that mask: a tmux
+    // server started so would never see the SIGTERM that `kill-server` sends, and would outlive
+    // the test with its program still running. Start it with no signal blocked, as a shell would.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    posix_spawnattr_setsigmask(&attributes, &unblocked)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &argv, environ)
+    let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &argv, environ)
     close(output[1])
     var data = Data()
     if spawned == 0 {
