@@ -62,7 +62,8 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-    .testTarget(name: "MeetingReportsTests", dependencies: ["MeetingReports", "MeetingModel"], exclude: ["Golden"]),
+    .testTarget(
+      name: "MeetingReportsTests", dependencies: ["MeetingReports", "MeetingModel"], exclude: ["Golden"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
     .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
