@@ -58,6 +58,12 @@ public enum Command: Equatable, Sendable {
   case amendDecision(DecisionAmendment)
   case withdrawDecision(DecisionID, reason: String)
   case addAction(ActionDraft)
+  /// Records what became of an action item, or of an item carried over from the previous
+  /// meeting.
+  case followUp(FollowUpTarget, status: FollowUpStatus, note: String? = nil)
+  /// Carries the previous meeting's open actions and its decisions into this one (see
+  /// `MeetingState.itemsToCarry`), with the agenda item "You said, we did" put first.
+  case carryOver([CarriedItem])
 
   /// Takes back an action with a compensating event: the last of `kind` (of any kind when nil),
   /// or exactly the one recorded by the event `action` (how a screen undoes its own last action

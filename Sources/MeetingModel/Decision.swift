@@ -126,4 +126,6 @@ public struct ActionItem: Equatable, Sendable {
   public var due: String?
   public var at: Instant
   public var isWithdrawn: Bool
+  /// The latest follow-up recorded (nil: open, no news).
+  public var followUp: FollowUp? = nil
 }

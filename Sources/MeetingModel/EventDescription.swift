@@ -91,7 +91,32 @@ extension MeetingState {
     case .correctionUndone(let e): return "Undo: the last \(e.kind.label)"
     case .signalReopened(let e): return "Signal \(e.signal) is waiting again (undo)"
     case .turnResumed(let e): return "\(name(of: e.participant)) has the floor again (undo)"
+    case .actionFollowedUp(let e):
+      var what = "action"
+      if let action = e.action {
+        what = "action \(action.rawValue)"
+        if actions.indices.contains(action.index) {
+          what += " (\(actions[action.index].owner): \(actions[action.index].text))"
+        }
+      } else if let number = e.carried {
+        what = "carried item c\(number)"
+        if carriedOver.indices.contains(number - 1) {
+          let item = carriedOver[number - 1]
+          what += " (\(item.owner.map { "\($0): " } ?? "")\(item.text))"
+        }
+      }
+      return "Follow-up on \(what): \(e.status.label)" + (e.note.map { " — \($0)" } ?? "")
+    case .meetingCarriedOver(let e):
+      let actions = e.items.filter { $0.kind == .action }.count
+      let decisions = e.items.count - actions
+      let from = e.items.first.map { " from \($0.fromMeeting)" } ?? ""
+      return "Carried over\(from): \(counted(actions, "action")) and \(counted(decisions, "decision"))"
     }
+  }
+
+  /// "1 action", "2 decisions".
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   /// "balanced, interrupts first, guard after 3 turns".

@@ -468,3 +468,37 @@ public struct CorrectionUndone: Codable, Equatable, Sendable {
     self.undoes = undoes
   }
 }
+
+/// What became of an action: of the meeting's own action item, or of an item carried over
+/// from the previous meeting. The latest follow-up is the one that stands.
+public struct ActionFollowedUp: Codable, Equatable, Sendable {
+  /// The meeting's own action item (nil for a carried item).
+  public var action: ActionItemID?
+  /// The carried item's number (`c2` is 2), for an item carried from the previous meeting.
+  public var carried: Int?
+  public var status: FollowUpStatus
+  public var note: String?
+
+  public init(action: ActionItemID? = nil, carried: Int? = nil, status: FollowUpStatus, note: String? = nil) {
+    self.action = action
+    self.carried = carried
+    self.status = status
+    self.note = note
+  }
+
+  /// What the follow-up is about.
+  public var target: FollowUpTarget? {
+    if let action { return .action(action) }
+    return carried.map { .carried($0) }
+  }
+}
+
+/// The previous meeting's open actions and its decisions, carried into this one (the agenda
+/// item "You said, we did" is added with it, as its own event).
+public struct MeetingCarriedOver: Codable, Equatable, Sendable {
+  public var items: [CarriedItem]
+
+  public init(items: [CarriedItem]) {
+    self.items = items
+  }
+}

@@ -42,6 +42,8 @@ public enum MeetingEvent: Equatable, Sendable {
   case correctionUndone(CorrectionUndone)
   case signalReopened(SignalReopened)
   case turnResumed(TurnResumed)
+  case actionFollowedUp(ActionFollowedUp)
+  case meetingCarriedOver(MeetingCarriedOver)
 
   /// The stable type of this event.
   public var type: EventType {
@@ -85,6 +87,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case .correctionUndone: .correctionUndone
     case .signalReopened: .signalReopened
     case .turnResumed: .turnResumed
+    case .actionFollowedUp: .actionFollowedUp
+    case .meetingCarriedOver: .meetingCarriedOver
     }
   }
 
@@ -132,6 +136,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case .correctionUndone(let data): try container.encode(data, forKey: key)
     case .signalReopened(let data): try container.encode(data, forKey: key)
     case .turnResumed(let data): try container.encode(data, forKey: key)
+    case .actionFollowedUp(let data): try container.encode(data, forKey: key)
+    case .meetingCarriedOver(let data): try container.encode(data, forKey: key)
     }
   }
 
@@ -184,6 +190,9 @@ public enum MeetingEvent: Equatable, Sendable {
     case .correctionUndone: .correctionUndone(try container.decode(CorrectionUndone.self, forKey: key))
     case .signalReopened: .signalReopened(try container.decode(SignalReopened.self, forKey: key))
     case .turnResumed: .turnResumed(try container.decode(TurnResumed.self, forKey: key))
+    case .actionFollowedUp: .actionFollowedUp(try container.decode(ActionFollowedUp.self, forKey: key))
+    case .meetingCarriedOver:
+      .meetingCarriedOver(try container.decode(MeetingCarriedOver.self, forKey: key))
     }
   }
 }
@@ -230,6 +239,8 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
   case correctionUndone = "correction.undone"
   case signalReopened = "signal.reopened"
   case turnResumed = "turn.resumed"
+  case actionFollowedUp = "action.followed-up"
+  case meetingCarriedOver = "meeting.carried-over"
 
   /// The newest schema version this code reads (and can write) for the type. Older versions are
   /// upcast on read.

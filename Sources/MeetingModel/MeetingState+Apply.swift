@@ -247,6 +247,17 @@ extension MeetingState {
     case .actionItemWithdrawn(let e):
       guard actions.indices.contains(e.action.index) else { return }
       actions[e.action.index].isWithdrawn = true
+    case .actionFollowedUp(let e):
+      let followUp = FollowUp(status: e.status, note: e.note, at: at)
+      if let action = e.action {
+        guard actions.indices.contains(action.index) else { return }
+        actions[action.index].followUp = followUp
+      } else if let number = e.carried {
+        guard carriedOver.indices.contains(number - 1) else { return }
+        carriedOver[number - 1].followUp = followUp
+      }
+    case .meetingCarriedOver(let e):
+      carriedOver.append(contentsOf: e.items)
     case .correctionUndone(let e):
       undoMarkerSequence = recorded.sequence
       if let index = undoLog.lastIndex(where: { $0.eventID == e.undoes }) { undoLog.remove(at: index) }

@@ -256,6 +256,10 @@ extension MeetingState {
     case .addAction(let draft):
       if let decision = draft.decision { _ = try liveDecision(decision) }
       return [.actionItemAdded(try actionEvent(draft, id: ActionItemID(actions.count + 1)))]
+    case .followUp(let target, let status, let note):
+      return [.actionFollowedUp(try decideFollowUp(target, status: status, note: note))]
+    case .carryOver(let carried):
+      return try decideCarryOver(carried)
 
     case .undo(let kind, let action):
       return try decideUndo(kind, action: action)
@@ -577,6 +581,79 @@ extension MeetingState {
     return item
   }
 
+  private func decideFollowUp(_ target: FollowUpTarget, status: FollowUpStatus, note: String?) throws(Refusal)
+    -> ActionFollowedUp
+  {
+    let note = optional(note)
+    let current: FollowUp?
+    let what: String
+    switch target {
+    case .action(let id):
+      guard actions.indices.contains(id.index) else {
+        let known =
+          actions.isEmpty
+          ? "this meeting has no action items yet"
+          : "this meeting's action items are numbered 1 to \(actions.count), as `roundtable actions` shows them"
+        throw Refusal(.unknownAction, "There is no action item \(id.rawValue): \(known).")
+      }
+      let action = actions[id.index]
+      guard !action.isWithdrawn else {
+        throw Refusal(
+          .actionWithdrawn,
+          "Action \(id.rawValue) (\(action.owner): \(action.text)) was withdrawn; there is nothing to follow up."
+        )
+      }
+      current = action.followUp
+      what = "Action \(id.rawValue)"
+    case .carried(let number):
+      guard carriedOver.indices.contains(number - 1) else {
+        let known =
+          carriedOver.isEmpty
+          ? "this meeting carried nothing over from a previous one"
+          : "the carried items are c1 to c\(carriedOver.count)"
+        throw Refusal(.unknownAction, "There is no carried item c\(number): \(known).")
+      }
+      current = carriedOver[number - 1].followUp
+      what = "Carried item c\(number)"
+    }
+    if let current, current.status == status, current.note == note {
+      throw Refusal(
+        .unchanged, "\(what) is already marked \(status.label)\(note == nil ? "" : " with that note").")
+    }
+    switch target {
+    case .action(let id): return ActionFollowedUp(action: id, status: status, note: note)
+    case .carried(let number): return ActionFollowedUp(carried: number, status: status, note: note)
+    }
+  }
+
+  private func decideCarryOver(_ carried: [CarriedItem]) throws(Refusal) -> [MeetingEvent] {
+    guard carriedOver.isEmpty else {
+      let from = carriedOver.first?.fromMeeting ?? "a previous meeting"
+      throw Refusal(
+        .invalidInput, "This meeting has already carried over what came of \(from); it is done once.")
+    }
+    guard !carried.isEmpty else {
+      throw Refusal(.invalidInput, "There is nothing to carry over: no open actions and no decisions.")
+    }
+    var items: [CarriedItem] = []
+    for item in carried {
+      var item = item
+      item.number = items.count + 1
+      item.text = try required(item.text, "A carried item needs its text.")
+      item.owner = optional(item.owner)
+      item.due = optional(item.due)
+      item.fromMeeting = try required(item.fromMeeting, "A carried item needs the meeting it comes from.")
+      items.append(item)
+    }
+    return [
+      .meetingCarriedOver(MeetingCarriedOver(items: items)),
+      .agendaItemAdded(
+        AgendaItemAdded(
+          item: AgendaItemID(self.items.count + 1), title: Self.carryOverItemTitle, minutes: nil, leads: [],
+          position: 1, parked: false)),
+    ]
+  }
+
   private func liveDecision(_ id: DecisionID) throws(Refusal) -> Decision {
     guard let decision = decision(id) else { throw Refusal(.unknownDecision, "There is no decision \(id).") }
     guard !decision.isWithdrawn else {
@@ -658,7 +735,7 @@ extension Command {
   var mayBeBackfilled: Bool {
     switch self {
     case .recordDecision, .recordStance, .amendDecision, .withdrawDecision, .addAction, .recordContribution,
-      .park, .addAgendaItem:
+      .park, .addAgendaItem, .followUp, .carryOver:
       true
     default: false
     }
@@ -668,7 +745,7 @@ extension Command {
   var isAllowedAfterClose: Bool {
     switch self {
     case .openMeeting, .recordDecision, .recordStance, .amendDecision, .withdrawDecision, .addAction,
-      .acknowledgeSignal:
+      .acknowledgeSignal, .followUp:
       true
     // Which kinds of undo may follow a close is checked against the action being undone.
     case .undo: true

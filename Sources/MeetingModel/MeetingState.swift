@@ -98,6 +98,9 @@ public struct MeetingState: Equatable, Sendable {
   public internal(set) var signals: [Signal] = []
   public internal(set) var decisions: [Decision] = []
   public internal(set) var actions: [ActionItem] = []
+  /// The previous meeting's open actions and decisions, carried into this one (`c1`, `c2`, …),
+  /// each with its latest follow-up.
+  public internal(set) var carriedOver: [CarriedItem] = []
   /// Who has spoken while no agenda item was current.
   public internal(set) var speakersWithoutItem: [ParticipantID] = []
   var undoLog: [UndoRecord] = []

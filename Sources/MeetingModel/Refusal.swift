@@ -32,6 +32,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case nothingToUndo = "nothing-to-undo"
     case cannotUndo = "cannot-undo"
     case unchanged
+    case unknownAction = "unknown-action"
+    case actionWithdrawn = "action-withdrawn"
   }
 
   public var code: Code

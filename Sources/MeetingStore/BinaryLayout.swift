@@ -268,3 +268,5 @@ extension ParticipationRung: StoredNameEnum {}
 extension StanceKind: StoredNameEnum {}
 extension UndoKind: StoredNameEnum {}
 extension QueuePolicy.Ordering: StoredNameEnum {}
+extension FollowUpStatus: StoredNameEnum {}
+extension CarriedItem.Kind: StoredNameEnum {}

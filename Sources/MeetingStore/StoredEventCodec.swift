@@ -48,6 +48,8 @@ enum StoredEventCodec {
     case .correctionUndone: 37
     case .signalReopened: 38
     case .turnResumed: 39
+    case .actionFollowedUp: 40
+    case .meetingCarriedOver: 41
     }
   }
 
@@ -93,6 +95,8 @@ enum StoredEventCodec {
     case 37: .correctionUndone
     case 38: .signalReopened
     case 39: .turnResumed
+    case 40: .actionFollowedUp
+    case 41: .meetingCarriedOver
     default: nil
     }
   }
@@ -140,6 +144,8 @@ enum StoredEventCodec {
     case .correctionUndone(let data): writer.write(data)
     case .signalReopened(let data): writer.write(data)
     case .turnResumed(let data): writer.write(data)
+    case .actionFollowedUp(let data): writer.write(data)
+    case .meetingCarriedOver(let data): writer.write(data)
     }
     // Version 2 of meeting.created and policy.changed: the version-1 layout (whose last field
     // is the policy) followed by the policy's countsFacilitation.
@@ -213,6 +219,8 @@ enum StoredEventCodec {
     case .correctionUndone: event = .correctionUndone(try reader.read())
     case .signalReopened: event = .signalReopened(try reader.read())
     case .turnResumed: event = .turnResumed(try reader.read())
+    case .actionFollowedUp: event = .actionFollowedUp(try reader.read())
+    case .meetingCarriedOver: event = .meetingCarriedOver(try reader.read())
     }
     guard reader.isAtEnd else {
       throw BinaryDecodingError(message: "event '\(type.rawValue)' has unexpected bytes after its data")

@@ -656,3 +656,73 @@ extension TurnResumed: BinaryCodable {
     self.init(participant: try reader.read())
   }
 }
+
+extension FollowUp: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(status)
+    writer.write(note)
+    writer.write(at)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(
+      status: try reader.read(),
+      note: try reader.read(),
+      at: try reader.read()
+    )
+  }
+}
+
+extension CarriedItem: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(number)
+    writer.write(kind)
+    writer.write(text)
+    writer.write(owner)
+    writer.write(due)
+    writer.write(followUp)
+    writer.write(fromMeeting)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(
+      number: try reader.read(),
+      kind: try reader.read(),
+      text: try reader.read(),
+      owner: try reader.read(),
+      due: try reader.read(),
+      followUp: try reader.read(),
+      fromMeeting: try reader.read()
+    )
+  }
+}
+
+extension ActionFollowedUp: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(action)
+    writer.write(carried)
+    writer.write(status)
+    writer.write(note)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(
+      action: try reader.read(),
+      carried: try reader.read(),
+      status: try reader.read(),
+      note: try reader.read()
+    )
+  }
+}
+
+extension MeetingCarriedOver: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(items)
+  }
+
+  init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
+    self.init(
+      items: try reader.read()
+    )
+  }
+}

@@ -138,46 +138,4 @@ struct ActionCommand: RecordingVerb {
   }
 }
 
-struct ActionsCommand: ReportingVerb {
-  static let configuration = CommandConfiguration(
-    commandName: "actions",
-    abstract: "List the action items of one or more meetings: who, what, by when.",
-    discussion: """
-      Examples:
-        roundtable actions forum.roundtable
-        roundtable actions october.roundtable november.roundtable
-      """
-  )
-
-  @OptionGroup var file: FileArgument
-  @Argument(help: "More meeting files.") var moreFiles: [String] = []
-
-  func report(state: MeetingState, now: Instant) throws -> [String] {
-    let live = state.actions.filter { !$0.isWithdrawn }
-    guard !live.isEmpty else { return ["No action items."] }
-    let rows = live.map { action in
-      [
-        "\(action.id.rawValue).", action.owner, action.text, action.due ?? "",
-        action.decision.map { "decision \($0.rawValue)" } ?? "",
-      ]
-    }
-    return Table(headers: ["#", "Who", "What", "Due", "From"], rows: rows).lines
-  }
-
-  func run() throws {
-    try reporting {
-      let files = [file.file] + moreFiles
-      for (offset, path) in files.enumerated() {
-        let session = try MeetingSession(file: path, access: .readOnly)
-        if files.count > 1 {
-          if offset > 0 { print("") }
-          print("\(path): “\(session.state.info?.title ?? "")”")
-        }
-        for line in try report(state: session.state, now: Instant.now) { print(line) }
-        try session.close()
-      }
-    }
-  }
-}
-
 extension StanceKind: ExpressibleByArgument {}

@@ -13,6 +13,12 @@ struct NewCommand: ParsableCommand {
         roundtable new forum.roundtable --title "Forum" --policy fifo
         roundtable new forum.roundtable --from plan.yaml
         roundtable new forum.roundtable --title "Forum" --count-facilitation
+        roundtable new december.roundtable --from plan.yaml --carry-from november.roundtable
+
+      --carry-from reads the previous meeting (without changing it) and carries into the new one \
+      every action not withdrawn and not done or dropped, with its latest follow-up, and every \
+      decision not withdrawn, under the agenda item “You said, we did” put first. Record what \
+      became of them with `roundtable follow-up FILE c1 --status done`.
 
       By default facilitation is not a voice in the balance: people joined as facilitator, \
       co-facilitator, note-taker or observer are left out of group shares, the fairness figure \
@@ -29,6 +35,10 @@ struct NewCommand: ParsableCommand {
   @Option(help: "Queue policy: balanced (default) or fifo.") var policy: QueuePolicy.Ordering?
   @Option(help: "A meeting plan (YAML): title, purpose, policy, targets, participants, agenda.") var from:
     String?
+  @Option(
+    name: .customLong("carry-from"),
+    help: "The previous meeting file: carry its open actions and its decisions into this one.")
+  var carryFrom: String?
   @Flag(
     name: .customLong("count-facilitation"),
     help: "Count facilitators, co-facilitators and note-takers in the voice balance (default: left out).")
@@ -44,6 +54,13 @@ struct NewCommand: ParsableCommand {
   func run() throws {
     try reporting {
       let at = try time.instant()
+      // The previous meeting is read first, through a read-only connection: it is never changed.
+      var carried: [CarriedItem] = []
+      if let carryFrom {
+        let previous = try MeetingSession(file: carryFrom, access: .readOnly)
+        carried = previous.state.itemsToCarry
+        try previous.close()
+      }
       var state = MeetingState()
       var ids = SequentialEventIDs()
       var recorded: [RecordedEvent] = []
@@ -61,6 +78,10 @@ struct NewCommand: ParsableCommand {
             policy: QueuePolicy(ordering: policy ?? .balanced, countsFacilitation: countFacilitation)),
           at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
       }
+      if !carried.isEmpty {
+        recorded += try state.execute(
+          .carryOver(carried), at: at, metadata: EventMetadata(terminal: "cli"), ids: &ids)
+      }
       let store = try createMeetingFile(at: file.file, from: recorded)
       try store.close()
       let people = state.participants.count
@@ -68,6 +89,16 @@ struct NewCommand: ParsableCommand {
       print(
         "Created \(file.file): “\(state.info?.title ?? "")” (\(state.describe(state.policy)))"
           + (from == nil ? "" : ", \(people) people, \(items) agenda items") + ". Only you can read it.")
+      if let carryFrom {
+        if let event = recorded.first(where: { $0.event.type == .meetingCarriedOver }) {
+          print(
+            state.describe(event.event)
+              + ", under “\(MeetingState.carryOverItemTitle)” (c1 to c\(carried.count) for `roundtable follow-up`)."
+          )
+        } else {
+          print("Nothing to carry from \(carryFrom): no open actions and no decisions.")
+        }
+      }
     }
   }
 }

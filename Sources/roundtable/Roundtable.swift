@@ -24,6 +24,7 @@ struct Roundtable: ParsableCommand {
       HandCommand.self, LowerCommand.self, NextCommand.self, DoneCommand.self, FloorCommand.self,
       MoveCommand.self, RoundCommand.self, ContributeCommand.self, QueueCommand.self, DecideCommand.self,
       StanceCommand.self, AmendCommand.self, WithdrawCommand.self, ActionCommand.self, ActionsCommand.self,
+      FollowUpCommand.self,
       SignalCommand.self, AcknowledgeCommand.self, UndoCommand.self, StatsCommand.self, LogCommand.self,
       ExportCommand.self, ImportCommand.self, RunCommand.self, WatchCommand.self, DemoCommand.self,
       SimulateCommand.self,

@@ -97,6 +97,11 @@ struct RefusalTests {
       return meeting.refusal(.undo(.hand))
     case .unchanged:
       return meeting.refusal(.changePolicy(.balanced))
+    case .unknownAction:
+      return meeting.refusal(.followUp(.action(ActionItemID(1)), status: .done))
+    case .actionWithdrawn:
+      meeting.given(.addAction(ActionDraft(owner: "Ben", text: "Book rooms")), .undo(.action))
+      return meeting.refusal(.followUp(.action(ActionItemID(1)), status: .done))
     }
   }
 
@@ -113,7 +118,8 @@ struct RefusalTests {
         "hand-already-raised", "hand-not-raised", "has-the-floor", "no-current-speaker", "queue-empty",
         "unknown-item", "item-closed", "no-current-item", "no-items-left", "round-in-progress", "no-round",
         "unknown-signal", "signal-acknowledged", "unknown-decision", "decision-withdrawn",
-        "decision-on-closed-item", "nothing-to-undo", "cannot-undo", "unchanged",
+        "decision-on-closed-item", "nothing-to-undo", "cannot-undo", "unchanged", "unknown-action",
+        "action-withdrawn",
       ])
     #expect(Refusal(.itemClosed, "“Housing” is already done.").description == "“Housing” is already done.")
   }

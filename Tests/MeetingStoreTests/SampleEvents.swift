@@ -93,6 +93,21 @@ enum SampleEvents {
     .turnResumed(TurnResumed(participant: ParticipantID(3))),
     .correctionUndone(
       CorrectionUndone(kind: .floor, undoes: UUID(uuidString: "0A0B0C0D-0000-4000-8000-00000000ABCD")!)),
+    .actionFollowedUp(
+      ActionFollowedUp(action: ActionItemID(1), status: .inProgress, note: "Quote due Friday — 会議")),
+    .actionFollowedUp(ActionFollowedUp(carried: 2, status: .done)),
+    .meetingCarriedOver(
+      MeetingCarriedOver(items: [
+        CarriedItem(
+          number: 1, kind: .action, text: "Cost it", owner: "Tom", due: "2026-12-05",
+          followUp: FollowUp(
+            status: .inProgress, note: "asked twice", at: Instant(millisecondsSince1970: 1_763_719_200_456)),
+          fromMeeting: "Care leavers forum, 21 November 2026"),
+        CarriedItem(
+          number: 2, kind: .decision, text: "Meet monthly (agreed)",
+          fromMeeting: "Care leavers forum, 21 November 2026"),
+      ])),
+    .meetingCarriedOver(MeetingCarriedOver(items: [])),
   ]
 
   /// Wrapped as a log, with times moving forward and some metadata.

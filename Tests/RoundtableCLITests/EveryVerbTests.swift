@@ -87,6 +87,7 @@ struct EveryVerbTests {
     step(["stance", "1", "ben", "concern", "--reason", "no budget yet"], at: "11:10")
     step(["amend", "1", "--rung", "co-production"], at: "11:20")
     step(["action", "Leaving care team: write to landlords", "--decision", "1"], at: "11:30")
+    step(["follow-up", "1", "--status", "in-progress", "--note", "quote asked"], at: "11:40")
     step(["decide", "Bus passes for all", "--method", "consensus", "--outcome", "deferred"], at: "12:00")
     step(["withdraw", "2", "--reason", "recorded twice"], at: "12:10")
     refused(
@@ -149,6 +150,7 @@ struct EveryVerbTests {
         "Ben Okafor: concern on decision #1 (no budget yet)",
         "Decision #1 amended",
         "Action for Leaving care team: write to landlords",
+        "Follow-up on action 1 (Ben Okafor: cost it): in progress — quote asked",
         "Decision #2 (consensus, deferred): Bus passes for all",
         "Decision #2 withdrawn: recorded twice",
         "Agenda item opened: “Bus passes”",
@@ -187,10 +189,10 @@ struct EveryVerbTests {
 
         """)
     #expect(
-      CLI.ok(["actions", file], in: folder.url) == """
-        #   Who                What                Due         From
-        1.  Ben Okafor         cost it             2026-12-05  decision 1
-        2.  Leaving care team  write to landlords              decision 1
+      CLI.ok(["actions", file, "--at", "2026-12-06T09:00:00Z"], in: folder.url) == """
+        #   Who                What                Due         From        State
+        1.  Ben Okafor         cost it             2026-12-05  decision 1  in progress, overdue: quote asked
+        2.  Leaving care team  write to landlords              decision 1  open
 
         """)
   }

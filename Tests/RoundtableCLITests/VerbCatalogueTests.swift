@@ -86,7 +86,7 @@ struct VerbCatalogueTests {
     #expect(watch.status == 64)
     #expect(watch.stdout.isEmpty)
     let lines = watch.stderr.split(separator: "\n")
-    #expect(lines.first == "roundtable: unknown command 'follow'.")
+    #expect(lines.first == "roundtable: unknown command 'follow'. Did you mean 'follow-up'?")
     #expect(lines.dropFirst().first?.hasPrefix("Verbs: new, open, close, policy, join") == true)
     #expect(watch.stderr.contains(" round,") && watch.stderr.contains(" contribute,"))
     #expect(!FileManager.default.fileExists(atPath: folder.path("x.rt")))

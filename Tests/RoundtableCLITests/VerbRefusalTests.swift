@@ -91,11 +91,11 @@ struct VerbRefusalTests {
   }
 
   @Test func anUnknownVerbIsNamedWithTheClosestAndTheList() {
-    let watch = CLI.run(["follow", "x.roundtable"], in: folder.url)
+    let watch = CLI.run(["teleport", "x.roundtable"], in: folder.url)
     #expect(watch.status == 64)
     #expect(watch.stdout == "")
     let lines = watch.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.first == "roundtable: unknown command 'follow'.")
+    #expect(lines.first == "roundtable: unknown command 'teleport'.")
     let listed = lines.dropFirst().prefix { !$0.hasPrefix("`") }.joined(separator: " ")
     #expect(listed.hasPrefix("Verbs: new, open, close, policy, join,"))
     for verb in ["round", "contribute", "park", "unpark", "stance", "amend", "withdraw", "action", "study"] {
