@@ -29,7 +29,20 @@ public enum HTMLMinutes {
           ),
           attendance(minutes),
           agenda(minutes),
+          .if(
+            !minutes.carried.isEmpty,
+            .section(
+              .h2("You said, we did"),
+              .p(
+                .text(
+                  "What became of what was decided and promised at "
+                    + minutes.carriedFrom.joined(separator: " and ") + ":")),
+              .ul(.forEach(minutes.carried) { .li(.text($0)) }))),
           .group(minutes.items.map(item)),
+          .if(
+            !minutes.otherActions.isEmpty,
+            .section(.h2("Other actions"), .ul(.forEach(minutes.otherActions) { .li(.text("Action " + $0)) }))
+          ),
           listSection("Signals", minutes.signals, empty: "None were raised."),
           listSection("Parking lot", minutes.parkingLot, empty: "Nothing was parked."),
           balance(minutes.balance)

@@ -35,6 +35,16 @@ public enum MarkdownMinutes {
       line("| \(item.number) | \(cell(item.title)) | \(item.planned ?? "—") | \(item.actual) |")
     }
     if minutes.agenda.isEmpty { line("| | No agenda | | |") }
+    if !minutes.carried.isEmpty {
+      line()
+      line("## You said, we did")
+      line()
+      line(
+        "What became of what was decided and promised at "
+          + minutes.carriedFrom.map(escape).joined(separator: " and ") + ":")
+      line()
+      bullets(minutes.carried)
+    }
     for item in minutes.items {
       line()
       line("## \(escape(item.title))")
@@ -80,6 +90,12 @@ public enum MarkdownMinutes {
         for action in decision.actions { line("- Action \(escape(action))") }
         for note in decision.notes { line("- \(escape(note)).") }
       }
+    }
+    if !minutes.otherActions.isEmpty {
+      line()
+      line("## Other actions")
+      line()
+      for action in minutes.otherActions { line("- Action \(escape(action))") }
     }
     line()
     line("## Signals")

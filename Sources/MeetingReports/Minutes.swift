@@ -107,6 +107,13 @@ public struct Minutes: Equatable, Sendable {
   public var attendance: [AttendanceGroup]
   public var agenda: [AgendaLine]
   public var items: [ItemRecord]
+  /// You said, we did: what became of the previous meeting's actions and decisions carried
+  /// into this one ("Ben Okafor: cost the furniture grant (by …) — done: grant agreed").
+  public var carried: [String]
+  /// Where the carried items came from ("Care leavers forum, 21 November 2026").
+  public var carriedFrom: [String]
+  /// Actions recorded outside any decision.
+  public var otherActions: [String]
   /// "10:14 — Someone asked for plain language (dealt with)".
   public var signals: [String]
   public var parkingLot: [String]
@@ -236,6 +243,31 @@ extension Minutes {
       agendaItems.compactMap { record(for: $0.id, title: text($0.title)) }
       + [record(for: nil, title: "Outside the agenda")].compactMap { $0 }
 
+    carried = state.carriedOver.map { item in
+      var line = text(item.text)
+      if item.kind == .action {
+        let owner = item.owner.map { text($0) + ": " } ?? ""
+        let due = item.due.map { " (by \(CalendarDay(text: $0)?.longDescription ?? $0))" } ?? ""
+        line = owner + line + due
+      } else {
+        line = "Decision: " + line
+      }
+      if let followUp = item.followUp {
+        line += " — " + Self.followUpWords(followUp, masker: masker)
+      } else if item.kind == .action {
+        line += " — no news yet"
+      }
+      return line
+    }
+    var origins: [String] = []
+    for item in state.carriedOver where !origins.contains(item.fromMeeting) {
+      origins.append(item.fromMeeting)
+    }
+    carriedFrom = origins.map(text)
+    otherActions = state.actions.filter { $0.decision == nil && !$0.isWithdrawn }.map {
+      Self.actionWords($0, masker: masker)
+    }
+
     signals = state.signals.filter { !$0.isWithdrawn }.map { signal in
       let who = signal.from.map(masker.reference) ?? "Someone"
       let words: String
@@ -334,7 +366,13 @@ extension Minutes {
   static func actionWords(_ action: ActionItem, masker: NameMasker) -> String {
     let owner = action.ownerParticipant.map(masker.reference) ?? masker.mask(action.owner)
     let due = action.due.map { " (by \(CalendarDay(text: $0)?.longDescription ?? $0))" } ?? ""
-    return "for \(owner): \(masker.mask(action.text))\(due)"
+    let state = action.followUp.map { " — " + followUpWords($0, masker: masker) } ?? ""
+    return "for \(owner): \(masker.mask(action.text))\(due)\(state)"
+  }
+
+  /// "done: grant agreed", "in progress", "dropped: no budget".
+  static func followUpWords(_ followUp: FollowUp, masker: NameMasker) -> String {
+    followUp.status.label + (followUp.note.map { ": " + masker.mask($0) } ?? "")
   }
 }
 

@@ -28,6 +28,26 @@ public struct NameMasker: Sendable {
         parts[Self.fold(String(word)), default: []].insert(person.id)
       }
     }
+    // The owners of actions carried from an earlier meeting are names the meeting does not
+    // know as people (they were not carried with the actions). They may be people, so they get
+    // labels too, after the participants', and are masked in free text like them.
+    var extra = state.participants.count
+    let known = Set(state.participants.map { Self.fold($0.name) })
+    var ownerIDs: [String: ParticipantID] = [:]
+    for owner in state.carriedOver.compactMap(\.owner) where !known.contains(Self.fold(owner)) {
+      let folded = Self.fold(owner)
+      guard ownerIDs[folded] == nil else { continue }
+      let id = ParticipantID(rawValue: 100_000 + extra)
+      ownerIDs[folded] = id
+      labels[id] = "Participant \(Self.letters(extra))"
+      groups[id] = "from an earlier meeting"
+      names[id] = owner
+      parts[folded, default: []].insert(id)
+      for word in owner.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) where word.count >= 2 {
+        parts[Self.fold(String(word)), default: []].insert(id)
+      }
+      extra += 1
+    }
     patterns = parts.map { part, people in
       (Array(part), people.count == 1 ? labels[people.first!]! : "a participant")
     }

@@ -136,6 +136,32 @@ struct FollowUpCarryOverTests {
       CLI.ok(["actions", "copy.rt", "--at", "2026-12-21T09:00:00Z"], in: folder.url)
         == CLI.ok(["actions", "m2.rt", "--at", "2026-12-21T09:00:00Z"], in: folder.url))
     #expect(try Data(contentsOf: folder.url.appendingPathComponent("m1.rt")) == before)
+
+    // The minutes of each meeting report what became of its actions; the second meeting's say
+    // what became of everything carried into it.
+    let first = CLI.ok(["export", "m1.rt", "--format", "markdown"], in: folder.url)
+    #expect(
+      first.contains(
+        "- Action for Ben Okafor: book rooms (by Tuesday 1 December 2026) — in progress: Two rooms held"))
+    #expect(first.contains("## Other actions"))
+    #expect(
+      first.contains(
+        "- Action for Housing team: write to landlords (by Monday 30 November 2026) — done: Letters sent"))
+    let second = CLI.ok(
+      ["export", "m2.rt", "--format", "markdown", "--at", "2026-12-19T11:00:00Z"], in: folder.url)
+    let section = try #require(second.components(separatedBy: "## You said, we did\n").dropFirst().first)
+    #expect(
+      section.hasPrefix(
+        "\nWhat became of what was decided and promised at Care leavers forum, 21 November 2026:\n"))
+    #expect(
+      section.contains("- Ben Okafor: book rooms (by Tuesday 1 December 2026) — done: Booked to June\n"))
+    #expect(
+      section.contains("- Amira Haddad: ask the youth panel (by Sunday 20 December 2026) — no news yet\n"))
+    #expect(section.contains("- Decision: Meet monthly (agreed)\n"))
+    #expect(section.contains("- Decision: Bus passes for all (deferred)\n"))
+    let anonymised = CLI.ok(["export", "m2.rt", "--format", "html", "--anonymize"], in: folder.url)
+    #expect(anonymised.contains("You said, we did"))
+    for name in ["Ben", "Okafor", "Amira", "Haddad"] { #expect(!anonymised.contains(name), "\(name)") }
   }
 
   @Test func aWithdrawnActionIsNotFollowedUpAndNotCarried() throws {
