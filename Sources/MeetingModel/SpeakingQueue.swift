@@ -285,6 +285,12 @@ public func ordinal(_ n: Int) -> String {
   return "\(n)\(suffix)"
 }
 
+/// `0.22`: a figure such as the fairness (Gini) with two decimals, as screens and reports show it.
+public func twoDecimals(_ value: Double) -> String {
+  let hundredths = Int((value * 100).rounded())
+  return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+}
+
 /// `18%`: a fraction as whole percent, as reasons, screens and reports show shares.
 public func percent(_ fraction: Double) -> String {
   "\(Int((fraction * 100).rounded()))%"

@@ -295,16 +295,11 @@ extension Minutes {
           name: masker.name(person.participant), group: masker.group(person.participant), turns: person.turns,
           airtime: formatDuration(seconds: Int64(person.airtimeSeconds)))
       },
-      fairness: Self.twoDecimals(stats.gini),
+      fairness: twoDecimals(stats.gini),
       facilitation: stats.facilitation.map { person in
         "\(masker.nameWithGroup(person.participant)): \(formatDuration(seconds: Int64(person.airtimeSeconds)))"
       },
       total: formatDuration(seconds: Int64(stats.totalAirtimeSeconds)))
-  }
-
-  static func twoDecimals(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
   }
 
   static func rungWords(_ rung: ParticipationRung) -> String {

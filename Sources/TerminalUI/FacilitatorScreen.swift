@@ -649,11 +649,6 @@ public enum FacilitatorScreen {
     return "\(two(s / 60)):\(two(s % 60))"
   }
 
-  static func twoDecimals(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-  }
-
 }
 
 extension FacilitatorScreen: Screen {
