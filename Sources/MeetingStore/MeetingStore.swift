@@ -26,12 +26,20 @@ public final class MeetingStore: Sendable {
   /// The meeting's id, drawn when the file was created.
   public let meetingID: UUID
   let writer: any DatabaseWriter
+  /// For a file this process cannot write, read without URI support: the companions that
+  /// existed when it was opened. Closing removes any other, which SQLite made with the file's
+  /// read-only mode and which would stop a later writer.
+  let companionsAtOpen: Set<String>?
 
-  private init(path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter) {
+  private init(
+    path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter,
+    companionsAtOpen: Set<String>? = nil
+  ) {
     self.path = path
     self.access = access
     self.meetingID = meetingID
     self.writer = writer
+    self.companionsAtOpen = companionsAtOpen
   }
 
   // MARK: Creating
@@ -49,17 +57,35 @@ public final class MeetingStore: Sendable {
   }
 
   /// Creates a new meeting file holding already-recorded events (an import), in one transaction.
+  ///
+  /// Atomic: the meeting is built in a private temporary file beside `path`
+  /// (`.NAME.tmp-PID-RANDOM`, see `FileSafety`), its WAL folded into it, synced, and only then
+  /// linked to `path`, which must still be free (two processes creating the same name cannot
+  /// clobber each other). A process killed at any moment leaves either nothing at `path` or the
+  /// complete meeting; temporary files left by killed processes are removed by the next create.
   public static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
-    let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else {
-      if errno == EEXIST {
-        throw StoreError(.alreadyExists, "\(path) already exists; choose another name (nothing was changed).")
-      }
-      throw StoreError(.io, "Cannot create \(path): \(String(cString: strerror(errno))).")
-    }
-    Glibc.close(descriptor)
+    let exists = "\(path) already exists; choose another name (nothing was changed)."
+    try FileSafety.requireNothing(at: path, message: exists)
+    FileSafety.removeStaleTemporaries(for: path)
+    let temporary = try FileSafety.createTemporary(beside: path)
     do {
-      let writer = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      try build(temporary, holding: events, messagesAbout: path)
+      try FileSafety.sync(temporary)
+      try FileSafety.publish(temporary, at: path, existsMessage: exists)
+    } catch {
+      FileSafety.removeTemporary(temporary)
+      throw error
+    }
+    return try open(at: path, access: .readWrite)
+  }
+
+  /// Writes a complete meeting into the empty file `temporary`, leaving it in WAL mode with
+  /// nothing in its WAL (the file alone holds the meeting) and no companions.
+  private static func build(_ temporary: String, holding events: [RecordedEvent], messagesAbout path: String)
+    throws
+  {
+    do {
+      let writer = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
       // WAL lets other terminals read while one writes; the mode is stored in the file.
       try writer.writeWithoutTransaction { db in
         guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
@@ -71,18 +97,31 @@ public final class MeetingStore: Sendable {
       try createPresenceTable(in: writer)
       let store = MeetingStore(path: path, access: .readWrite, meetingID: meetingID, writer: writer)
       try store.write { db in try store.insert(events, into: db) }
-      return store
-    } catch {
-      // A half-made file is no use to anyone: remove it and its companions.
-      for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-      if let error = error as? DatabaseError { throw translate(error, path: path) }
-      throw error
+      // Fold the WAL into the file before it gets its name: renamed alone, it must be whole.
+      try writer.writeWithoutTransaction { db in
+        let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        guard let busy: Int = row?[0], busy == 0 else {
+          throw StoreError(.io, "Cannot complete \(path): the new file was busy. Nothing was created.")
+        }
+      }
+      try writer.close()
+    } catch let error as DatabaseError {
+      throw translate(error, path: path)
+    }
+    var info = stat()
+    if lstat(temporary + "-wal", &info) == 0 && info.st_size > 0 {
+      throw StoreError(.io, "Cannot complete \(path): its changes stayed in the WAL. Nothing was created.")
     }
   }
 
   // MARK: Opening
 
   /// Opens an existing meeting file, checking that it is one this Roundtable can use.
+  ///
+  /// Anything that is not a regular file (a folder, a named pipe, a device, a socket, or a
+  /// symbolic link to one) is refused before it is opened. A file this process cannot write is
+  /// read without creating the `-wal` and `-shm` companions SQLite would otherwise leave, with
+  /// the file's read-only mode, in the way of every later writer (see `readOnlyLocation`).
   public static func open(at path: String, access: Access) throws -> MeetingStore {
     try checkHeader(path)
     if access == .readWrite, !isWritable(path) {
@@ -91,6 +130,7 @@ public final class MeetingStore: Sendable {
         "\(path) is read-only, so this command cannot record anything. It was not changed; make it writable "
           + "(chmod u+w) or use a read-only command such as `queue` or `log`.")
     }
+    if access == .readWrite { try repairCompanions(of: path) }
     let companions = existingCompanions(path)
     let meetingID: UUID
     let upToDate: Bool
@@ -101,15 +141,21 @@ public final class MeetingStore: Sendable {
       throw error
     }
     do {
-      let writer: any DatabaseWriter =
-        access == .readOnly
-        ? try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-        : try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      let writer: any DatabaseWriter
+      var cleanUp: Set<String>?
+      if access == .readOnly {
+        let (location, leaves) = readOnlyLocation(path)
+        writer = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
+        if leaves { cleanUp = companions }
+      } else {
+        writer = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      }
       // Migrate only when needed: even a no-op migration run touches the file's header.
       if access == .readWrite && !upToDate { try Schema.migrator(meetingID: meetingID).migrate(writer) }
       // Who is connected lives beside the log, made on first read-write open (see +Presence).
       if access == .readWrite { try createPresenceTable(in: writer) }
-      return MeetingStore(path: path, access: access, meetingID: meetingID, writer: writer)
+      return MeetingStore(
+        path: path, access: access, meetingID: meetingID, writer: writer, companionsAtOpen: cleanUp)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -119,6 +165,7 @@ public final class MeetingStore: Sendable {
   /// database file, so that the `.roundtable` file alone holds the whole meeting.
   public func close() throws {
     try guarded { try writer.close() }
+    if let companionsAtOpen { Self.removeCompanions(of: path, except: companionsAtOpen, evenIfWritten: true) }
   }
 
   private static let companionSuffixes = ["-wal", "-shm"]
@@ -130,15 +177,17 @@ public final class MeetingStore: Sendable {
   /// Opening a WAL database, even read-only, creates its `-wal` and `-shm` companions. When a
   /// file is refused, remove the ones this process created (nothing was written to them: the WAL
   /// is empty), so that a refused file is left exactly as it was found.
-  private static func removeCompanions(of path: String, except existing: Set<String>) {
+  private static func removeCompanions(
+    of path: String, except existing: Set<String>, evenIfWritten: Bool = false
+  ) {
     var info = stat()
-    guard stat(path + "-wal", &info) != 0 || info.st_size == 0 else { return }
+    guard evenIfWritten || stat(path + "-wal", &info) != 0 || info.st_size == 0 else { return }
     for suffix in companionSuffixes where !existing.contains(suffix) { unlink(path + suffix) }
   }
 
   /// Whether the user lets this file be written: they can, and it has a write permission bit
   /// (root can write anything, but a file made read-only on purpose stays read-only).
-  private static func isWritable(_ path: String) -> Bool {
+  static func isWritable(_ path: String) -> Bool {
     var info = stat()
     guard stat(path, &info) == 0 else { return false }
     return Foundation.access(path, W_OK) == 0 && info.st_mode & 0o222 != 0
@@ -149,20 +198,32 @@ public final class MeetingStore: Sendable {
 
   private static func checkHeader(_ path: String) throws {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw StoreError(.io, "Cannot read \(path): permission denied.")
+    // Checked and opened without blocking: a named pipe would otherwise hang every verb.
+    let header = try FileSafety.prefix(of: path, count: 16, what: "meeting file")
+    guard header == sqliteHeader else { throw StoreError.notSQLite(path) }
+    // SQLite keeps the latest changes in the companions: they must be plain files too.
+    for suffix in companionSuffixes {
+      var info = stat()
+      if lstat(path + suffix, &info) == 0, let kind = FileSafety.irregularKind(info.st_mode) {
+        throw StoreError(
+          .notAFile,
+          "\(path)\(suffix) is \(kind), where SQLite keeps the meeting's latest changes, so \(path) cannot be "
+            + "opened safely. Nothing was changed.")
+      }
     }
-    defer { try? handle.close() }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    guard Array(header) == sqliteHeader else { throw StoreError.notSQLite(path) }
   }
 
   /// Reads the file's metadata through a read-only connection: nothing is written to a file that
   /// turns out not to be a meeting, to be damaged, or to come from a newer Roundtable.
   private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool) {
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-      defer { try? queue.close() }
+      let (location, leaves) = readOnlyLocation(path)
+      let before = leaves ? existingCompanions(path) : []
+      let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
+      defer {
+        try? queue.close()
+        if leaves { removeCompanions(of: path, except: before, evenIfWritten: true) }
+      }
       return try queue.read { db in
         guard try db.tableExists("meeting_metadata"), try db.tableExists("events") else {
           throw StoreError.notAMeeting(path)

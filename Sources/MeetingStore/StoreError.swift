@@ -4,6 +4,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Kind: String, Sendable {
     case notFound = "not-found"
     case alreadyExists = "already-exists"
+    /// A folder, named pipe, device or socket where a regular file was expected.
+    case notAFile = "not-a-file"
     case notSQLite = "not-sqlite"
     case notAMeeting = "not-a-meeting"
     case corrupt

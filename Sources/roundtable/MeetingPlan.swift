@@ -42,8 +42,9 @@ struct MeetingPlan {
   var agenda: [Item]?
 
   static func load(_ path: String) throws -> MeetingPlan {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw StoreError(.notFound, "Cannot read the plan \(path): no such file, or it is not text.")
+    let data = try FileSafety.read(path, what: "meeting plan")
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw StoreError(.io, "Cannot read the plan \(path): it is not text. Nothing was created.")
     }
     let node: Node?
     do {

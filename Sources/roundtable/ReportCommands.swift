@@ -283,31 +283,11 @@ struct ExportCommand: ParsableCommand {
 extension CSVTables.Table: ExpressibleByArgument {}
 
 /// Writes a new file readable by its owner only (exports hold the same personal stories as the
-/// meeting); refuses to overwrite an existing file unless `replacing`, and then replaces it
-/// whole (a new private file renamed over it), never half-written.
+/// meeting); refuses to overwrite an existing file unless `replacing`, and never writes over a
+/// folder, a named pipe, a device or a link. The file appears whole or not at all (written
+/// under a temporary name beside it, synced, then given its name: see `FileSafety`).
 func writePrivately(_ text: String, to path: String, replacing: Bool = false) throws {
-  let target = replacing ? path + ".roundtable-tmp-\(getpid())" : path
-  let descriptor = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-  guard descriptor >= 0 else {
-    throw StoreError(
-      errno == EEXIST ? .alreadyExists : .io,
-      errno == EEXIST
-        ? "\(path) already exists; choose another name, or add --force to replace it (nothing was changed)."
-        : "Cannot create \(path): \(String(cString: strerror(errno))).")
-  }
-  let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-  do {
-    try handle.write(contentsOf: Data(text.utf8))
-    try handle.synchronize()
-  } catch {
-    if replacing { unlink(target) }
-    throw error
-  }
-  if replacing, rename(target, path) != 0 {
-    let reason = String(cString: strerror(errno))
-    unlink(target)
-    throw StoreError(.io, "Cannot replace \(path): \(reason) (nothing was changed).")
-  }
+  try FileSafety.writeNew(Data(text.utf8), to: path, replacing: replacing)
 }
 
 struct ImportCommand: ParsableCommand {
@@ -322,8 +302,10 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     try reporting {
-      guard let text = try? String(contentsOfFile: events, encoding: .utf8) else {
-        throw StoreError(.notFound, "Cannot read \(events): no such file, or it is not text.")
+      // Checked before it is opened: a named pipe or a device would hang or never end.
+      let data = try FileSafety.read(events, what: "event log (JSONL)")
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw StoreError(.invalidImport, "Cannot read \(events): it is not text. Nothing was imported.")
       }
       let store = try MeetingStore.importJSONL(text.split(separator: "\n").map(String.init), to: file.file)
       let state = try store.replay()
