@@ -26,20 +26,23 @@ public final class MeetingStore: Sendable {
   /// The meeting's id, drawn when the file was created.
   public let meetingID: UUID
   let writer: any DatabaseWriter
-  /// For a file this process cannot write, read without URI support: the companions that
-  /// existed when it was opened. Closing removes any other, which SQLite made with the file's
-  /// read-only mode and which would stop a later writer.
-  let companionsAtOpen: Set<String>?
+  /// The companions (`-wal`, `-shm`) that existed before this store opened the file.
+  let companionsAtOpen: Set<String>
+  /// Whether closing removes the companions this store made: for a file this process cannot
+  /// write, read without URI support, SQLite makes them with the file's read-only mode, and
+  /// they would stop a later writer.
+  let removesCompanionsOnClose: Bool
 
   private init(
     path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter,
-    companionsAtOpen: Set<String>? = nil
+    companionsAtOpen: Set<String> = [], removesCompanionsOnClose: Bool = false
   ) {
     self.path = path
     self.access = access
     self.meetingID = meetingID
     self.writer = writer
     self.companionsAtOpen = companionsAtOpen
+    self.removesCompanionsOnClose = removesCompanionsOnClose
   }
 
   // MARK: Creating
@@ -142,11 +145,11 @@ public final class MeetingStore: Sendable {
     }
     do {
       let writer: any DatabaseWriter
-      var cleanUp: Set<String>?
+      var cleanUp = false
       if access == .readOnly {
         let (location, leaves) = readOnlyLocation(path)
         writer = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
-        if leaves { cleanUp = companions }
+        cleanUp = leaves
       } else {
         writer = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
       }
@@ -155,7 +158,8 @@ public final class MeetingStore: Sendable {
       // Who is connected lives beside the log, made on first read-write open (see +Presence).
       if access == .readWrite { try createPresenceTable(in: writer) }
       return MeetingStore(
-        path: path, access: access, meetingID: meetingID, writer: writer, companionsAtOpen: cleanUp)
+        path: path, access: access, meetingID: meetingID, writer: writer, companionsAtOpen: companions,
+        removesCompanionsOnClose: cleanUp)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -165,7 +169,17 @@ public final class MeetingStore: Sendable {
   /// database file, so that the `.roundtable` file alone holds the whole meeting.
   public func close() throws {
     try guarded { try writer.close() }
-    if let companionsAtOpen { Self.removeCompanions(of: path, except: companionsAtOpen, evenIfWritten: true) }
+    if removesCompanionsOnClose {
+      Self.removeCompanions(of: path, except: companionsAtOpen, evenIfWritten: true)
+    }
+  }
+
+  /// Closes a file that turned out unusable after it was opened (an event that cannot be read):
+  /// the companions this store made are removed again (nothing was written to them), so the
+  /// refused file is left exactly as it was found.
+  public func abandon() {
+    try? writer.close()
+    Self.removeCompanions(of: path, except: companionsAtOpen, evenIfWritten: removesCompanionsOnClose)
   }
 
   private static let companionSuffixes = ["-wal", "-shm"]

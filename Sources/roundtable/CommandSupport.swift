@@ -88,7 +88,7 @@ struct MeetingSession {
 
   init(file: String, access: MeetingStore.Access) throws {
     store = try MeetingStore.open(at: file, access: access)
-    state = try store.replay()
+    state = try replaying(store)
   }
 
   /// A participant from what someone typed.
@@ -112,6 +112,17 @@ struct MeetingSession {
   }
 
   func close() throws { try store.close() }
+}
+
+/// The meeting in `store`, replayed; a file whose events cannot be read is refused and left
+/// exactly as it was (the companions opening it made are removed).
+func replaying(_ store: MeetingStore) throws -> MeetingState {
+  do {
+    return try store.replay()
+  } catch {
+    store.abandon()
+    throw error
+  }
 }
 
 /// Creates a meeting file from events decided in memory (with sequential ids, for deciding

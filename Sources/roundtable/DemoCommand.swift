@@ -34,6 +34,10 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     try reporting {
+      // A file given is created, so it must not exist, terminal or not.
+      if let file, anythingIsAt(file) {
+        throw StoreError(.alreadyExists, "\(file) already exists; choose another name (nothing was changed).")
+      }
       guard !transcript, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         var text = DemoTranscript()
         try DemoMeeting.play(policy: policy, into: &text)
@@ -69,3 +73,9 @@ struct DemoCommand: ParsableCommand {
 }
 
 extension QueuePolicy.Ordering: ExpressibleByArgument {}
+
+/// Whether anything, even a link pointing nowhere, is at `path`.
+private func anythingIsAt(_ path: String) -> Bool {
+  var info = stat()
+  return lstat(path, &info) == 0
+}

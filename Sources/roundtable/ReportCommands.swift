@@ -194,7 +194,14 @@ struct LogCommand: ParsableCommand {
         }
         fflush(nil)
       }
-      try show(try store.events())
+      let events: [RecordedEvent]
+      do {
+        events = try store.events()
+      } catch {
+        store.abandon()
+        throw error
+      }
+      try show(events)
       while follow {
         try show(try store.waitForEvents(after: state.version, timeout: .seconds(3600)))
       }
@@ -257,9 +264,14 @@ struct ExportCommand: ParsableCommand {
       let store = try MeetingStore.open(at: file.file, access: .readOnly)
       var text = ""
       if format == .jsonl {
-        try store.exportJSONL { text += $0 + "\n" }
+        do {
+          try store.exportJSONL { text += $0 + "\n" }
+        } catch {
+          store.abandon()
+          throw error
+        }
       } else {
-        let state = try store.replay()
+        let state = try replaying(store)
         let now = try time.givenInstant() ?? Instant.now
         let options = MinutesOptions(
           anonymize: anonymize, clockOffsetSeconds: now.localOffsetSeconds, now: now)

@@ -143,12 +143,14 @@ func openScreen<S: Screen>(
   _ screen: S.Type, file: String, access: MeetingStore.Access = .readWrite,
   ui makeUI: (MeetingState) throws -> S.UI, name: () -> String? = { nil }
 ) throws {
+  // The file first: a file that cannot be used is the thing to fix, terminal or not.
+  let store = try MeetingStore.open(at: file, access: access)
+  let state = try replaying(store)
   guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+    try store.close()
     throw Refusal(
       .invalidInput, "The full screen needs a terminal; use `roundtable queue \(file)` in scripts.")
   }
-  let store = try MeetingStore.open(at: file, access: access)
-  let state = try store.replay()
   let ui = try makeUI(state)
   let terminal = try CursesTerminal()
   defer { terminal.restore() }
