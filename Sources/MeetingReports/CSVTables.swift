@@ -22,7 +22,9 @@ public enum CSVTables {
 
   /// One cell, neutralised and quoted as needed.
   public static func field(_ value: String) -> String {
-    var text = value
+    // Controls, bidirectional and invisible characters as visible marks (TerminalText): a
+    // line break inside a cell is shown as ⏎, so every record is one line.
+    var text = TerminalText.visible(value)
     if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
       text = "'" + text
     }

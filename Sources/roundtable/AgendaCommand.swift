@@ -68,7 +68,7 @@ struct AgendaNext: RecordingVerb {
   func run() throws {
     try reporting {
       let session = try record(inFile: file.file)
-      if session.state.currentItem == nil { print("That was the last item on the agenda.") }
+      if session.state.currentItem == nil { say("That was the last item on the agenda.") }
       try session.close()
     }
   }
@@ -113,7 +113,7 @@ struct AgendaList: ReportingVerb {
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
-      for line in try report(state: session.state, now: try TimeOption(at: at).instant()) { print(line) }
+      say(lines: try report(state: session.state, now: try TimeOption(at: at).instant()))
     }
   }
 

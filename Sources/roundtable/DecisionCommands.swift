@@ -196,7 +196,7 @@ struct UndoCommand: RecordingVerb {
       }
       try session.record(try modelCommand(in: session.state), at: time)
       if let target {
-        print("Undid \(target.summary), recorded by \(Self.whose(metadata)).")
+        say("Undid \(target.summary), recorded by \(Self.whose(metadata)).")
       }
     }
   }

@@ -86,17 +86,17 @@ struct NewCommand: ParsableCommand {
       try store.close()
       let people = state.participants.count
       let items = state.agendaOrder.count
-      print(
+      say(
         "Created \(file.file): “\(state.info?.title ?? "")” (\(state.describe(state.policy)))"
           + (from == nil ? "" : ", \(people) people, \(items) agenda items") + ". Only you can read it.")
       if let carryFrom {
         if let event = recorded.first(where: { $0.event.type == .meetingCarriedOver }) {
-          print(
+          say(
             state.describe(event.event)
               + ", under “\(MeetingState.carryOverItemTitle)” (c1 to c\(carried.count) for `roundtable follow-up`)."
           )
         } else {
-          print("Nothing to carry from \(carryFrom): no open actions and no decisions.")
+          say("Nothing to carry from \(carryFrom): no open actions and no decisions.")
         }
       }
     }

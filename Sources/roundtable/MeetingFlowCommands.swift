@@ -119,7 +119,7 @@ struct PolicyCommand: RecordingVerb {
     try reporting {
       guard changesSomething else {
         let session = try MeetingSession(file: file.file, access: .readOnly)
-        print("Policy: \(session.state.describe(session.state.policy))")
+        say("Policy: \(session.state.describe(session.state.policy))")
         try session.close()
         return
       }
