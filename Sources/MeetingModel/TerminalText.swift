@@ -63,6 +63,25 @@ public enum TerminalText {
     return String(result)
   }
 
+  /// `text` without what `visible` would mark: for the full-screen UI, whose cells have fixed
+  /// widths and which drops what it cannot show rather than widening the row.
+  public static func droppingInvisible(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+    var result = String.UnicodeScalarView()
+    for cluster in text {
+      let scalars = Array(cluster.unicodeScalars)
+      let isEmoji = isEmojiBase(scalars[0])
+      for (index, scalar) in scalars.enumerated()
+      where mark(
+        for: scalar, at: index, of: scalars.count, inEmoji: isEmoji,
+        next: index + 1 < scalars.count ? scalars[index + 1] : nil) == nil
+      {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
   /// Whether `text` would be shown unchanged: it holds nothing that `visible` marks.
   public static func isPlain(_ text: String) -> Bool { visible(text) == text }
 

@@ -31,10 +31,11 @@ struct AgendaAdd: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "The item's title.") var title: String
-  @Option(help: "Timebox in minutes (1 to 600).") var minutes: Int?
+  @Option(parsing: .unconditional, help: "Timebox in minutes (1 to 600).") var minutes: Int?
   @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] =
     []
-  @Option(help: "Its place on the agenda, from 1 (default: the end).") var position: Int?
+  @Option(parsing: .unconditional, help: "Its place on the agenda, from 1 (default: the end).") var position:
+    Int?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {

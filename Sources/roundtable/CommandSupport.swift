@@ -13,7 +13,10 @@ struct FileArgument: ParsableArguments {
 /// `--at`: when a recorded thing happened (default now), so note-takers can back-fill and
 /// scripts are deterministic.
 struct TimeOption: ParsableArguments {
-  @Option(help: "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00). Default: now.")
+  @Option(
+    help:
+      "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00): a real date, years 1970 to 9999, offsets up to ±18:00. Default: now."
+  )
   var at: String?
 
   /// The time given with `--at`, or nil for "now".

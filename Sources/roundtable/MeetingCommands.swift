@@ -126,7 +126,8 @@ struct JoinCommand: RecordingVerb {
   @Option(help: "facilitator, co-facilitator, note-taker, participant (default) or observer.") var role:
     Role = .participant
   @Option(
-    name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
+    name: .customLong("time-adjust"), parsing: .unconditional,
+    help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
   var timeAdjust: Double = 1
   @OptionGroup var time: TimeOption
 

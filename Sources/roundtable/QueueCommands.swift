@@ -139,7 +139,7 @@ struct MoveCommand: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "Whose hand.") var name: String
-  @Option(help: "The place, from 1.") var to: Int
+  @Option(parsing: .unconditional, help: "The place, from 1.") var to: Int
   @Option(help: "Why (shown to everyone).") var reason: String
   @OptionGroup var time: TimeOption
 

@@ -27,11 +27,13 @@ struct SimulateCommand: ParsableCommand {
   static let eventRange = 1...10_000_000
   static let ratioRange = 0.01...100.0
 
-  @Option(help: "How many people, 2 to 500.") var participants: Int = 12
-  @Option(help: "How many events to record, 1 to 10000000.") var events: Int
-  @Option(help: "The seed, 0 to 18446744073709551615: the same seed gives the same meeting.") var seed:
-    UInt64 = 1
-  @Option(help: "How much more often professionals raise their hands, 0.01 to 100.") var ratio: Double = 1.8
+  @Option(parsing: .unconditional, help: "How many people, 2 to 500.") var participants: Int = 12
+  @Option(parsing: .unconditional, help: "How many events to record, 1 to 10000000.") var events: Int
+  @Option(
+    parsing: .unconditional,
+    help: "The seed, 0 to 18446744073709551615: the same seed gives the same meeting.") var seed: UInt64 = 1
+  @Option(parsing: .unconditional, help: "How much more often professionals raise their hands, 0.01 to 100.")
+  var ratio: Double = 1.8
   @Option(help: "Queue policy: balanced or fifo.") var policy: QueuePolicy.Ordering = .balanced
 
   func validate() throws {

@@ -42,8 +42,11 @@ struct StudyCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "Simulated meetings per setting and policy, 1 to 100000.") var meetings = 1000
-  @Option(help: "The seed, 0 to 18446744073709551615: the same seed gives the same meetings and figures.")
+  @Option(parsing: .unconditional, help: "Simulated meetings per setting and policy, 1 to 100000.")
+  var meetings = 1000
+  @Option(
+    parsing: .unconditional,
+    help: "The seed, 0 to 18446744073709551615: the same seed gives the same meetings and figures.")
   var seed: UInt64 = 1
   @Option(
     help: ArgumentHelp(
@@ -52,11 +55,13 @@ struct StudyCommand: ParsableCommand {
       valueName: "L/P"))
   var composition: [String] = []
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "How many times as often professionals raise hands, above 0 up to 100 (default 1.0,1.4,1.8,2.5).",
       valueName: "X"))
   var ratio: [String] = []
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "Speaking time people would ask for if every hand were heard at once, over the time available "
         + ", above 0 up to 100 (default 1.5,2).", valueName: "X"))
@@ -71,6 +76,7 @@ struct StudyCommand: ParsableCommand {
         + "people) or LIVED/PROFESSIONAL percentages such as 60/40.", valueName: "T"))
   var targets = "equal"
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The balanced policy's starvation guard: a hand overtaken this many times is not overtaken again "
         + "(0: off), 0 to 1000.", valueName: "N"))
@@ -81,10 +87,14 @@ struct StudyCommand: ParsableCommand {
       "Under balanced, the facilitator acts on the screen's wrap-up cue once a turn has lasted this "
         + "many seconds (0: never), 0 to 3600.", valueName: "SECONDS"))
   var wrapUp = MeetingState.defaultWrapUpSeconds
-  @Option(help: "Length of each meeting, in minutes, 1 to 600.") var minutes = 60
-  @Option(help: "A hand not heard after this many minutes goes down, 0.1 to 600.") var maxWait = 10.0
-  @Option(help: "Mean length of a lived-experience member's turn, in seconds, 1 to 3600.") var meanTurn = 60.0
-  @Option(help: "Meetings simulated at once, 1 to 256 (default: one per core).") var jobs: Int?
+  @Option(parsing: .unconditional, help: "Length of each meeting, in minutes, 1 to 600.") var minutes = 60
+  @Option(parsing: .unconditional, help: "A hand not heard after this many minutes goes down, 0.1 to 600.")
+  var maxWait = 10.0
+  @Option(
+    parsing: .unconditional, help: "Mean length of a lived-experience member's turn, in seconds, 1 to 3600.")
+  var meanTurn = 60.0
+  @Option(parsing: .unconditional, help: "Meetings simulated at once, 1 to 256 (default: one per core).")
+  var jobs: Int?
   @Flag(help: "Print the results as JSON.") var json = false
 
   func validate() throws {
