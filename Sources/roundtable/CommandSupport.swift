@@ -88,6 +88,12 @@ func formatNumber(_ value: Double) -> String {
   value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
 }
 
+/// A refusal whose message has several lines (a plan's problems), each shown on its own line
+/// through the sanitiser; exit 1 like every refusal.
+struct RefusalLines: Error {
+  var lines: [String]
+}
+
 /// Exit statuses, documented in `roundtable --help`.
 enum Exit {
   /// The command was refused; nothing changed.
@@ -102,6 +108,9 @@ func reporting(_ body: () throws -> Void) throws {
     try body()
   } catch let refusal as Refusal {
     printError("roundtable: \(refusal.message)")
+    throw ExitCode(Exit.refused)
+  } catch let refusal as RefusalLines {
+    printError(lines: ["roundtable: " + (refusal.lines.first ?? "")] + refusal.lines.dropFirst())
     throw ExitCode(Exit.refused)
   } catch let error as StoreError {
     printError("roundtable: \(error.message)")
