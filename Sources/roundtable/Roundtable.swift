@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MeetingModel
 
 /// The `roundtable` command: run a co-production meeting from the terminal.
 @main
@@ -41,7 +42,10 @@ struct Roundtable: ParsableCommand {
     // ArgumentParser would call a mistyped verb "unexpected arguments": name it, suggest the
     // closest verb and list them all.
     if let verb = CommandLine.arguments.dropFirst().first, !verb.hasPrefix("-"), !VerbList.isKnown(verb) {
-      printError(lines: VerbList.unknownVerbMessage(verb).split(separator: "\n").map(String.init))
+      // The typed word is made visible first, so that a line break in it cannot start a line.
+      printError(
+        lines: VerbList.unknownVerbMessage(TerminalText.visible(verb)).split(separator: "\n").map(String.init)
+      )
       Foundation.exit(ExitCode.validationFailure.rawValue)
     }
     // ArgumentParser's own `main` would print its messages raw, and they quote what was typed:
