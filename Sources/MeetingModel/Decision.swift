@@ -65,6 +65,9 @@ public struct VoteTally: Codable, Equatable, Sendable {
   public var against: Int
   public var abstentions: Int
 
+  /// The largest count accepted for each of for, against and abstaining.
+  public static let maximumCount = 100_000
+
   public init(inFavour: Int, against: Int, abstentions: Int) {
     self.inFavour = inFavour
     self.against = against

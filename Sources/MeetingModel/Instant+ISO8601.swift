@@ -60,13 +60,16 @@ extension Instant {
     } else if let sign = scanner.sign() {
       guard let oh = scanner.number(digits: 2) else { return nil }
       _ = scanner.take(UInt8(ascii: ":"))
-      guard let om = scanner.number(digits: 2) else { return nil }
+      guard let om = scanner.number(digits: 2), om < 60 else { return nil }
       offsetMinutes = sign * (oh * 60 + om)
     } else {
       return nil
     }
-    guard scanner.atEnd, (1...12).contains(month), day >= 1,
-      day <= daysInMonth(year: year, month: month), hour < 24, minute < 60, second < 60
+    // One calendar check for every typed date (CalendarDate): a real day in 1970…9999, and
+    // offsets of at most ±18:00.
+    guard scanner.atEnd, CalendarDate(year: Int(year), month: Int(month), day: Int(day)) != nil,
+      hour < 24, minute < 60, second < 60, abs(offsetMinutes) <= Int64(CalendarDate.maximumOffsetMinutes),
+      abs(offsetMinutes) % 60 < 60
     else { return nil }
     let days = daysSince1970(year: year, month: month, day: day)
     let total = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
@@ -117,18 +120,6 @@ private func pad(_ value: Int64, _ width: Int) -> String {
 private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
   let q = a / b
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-}
-
-private func isLeap(_ year: Int64) -> Bool {
-  (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-private func daysInMonth(year: Int64, month: Int64) -> Int64 {
-  switch month {
-  case 2: return isLeap(year) ? 29 : 28
-  case 4, 6, 9, 11: return 30
-  default: return 31
-  }
 }
 
 // Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).

@@ -8,6 +8,12 @@ extension MeetingState {
         throw Refusal(.meetingExists, "This file already holds the meeting “\(info?.title ?? "")”.")
       }
       try checkPolicy(policy)
+      // A date written as digits and dashes must be a real day; "21 November" stays as written.
+      if let date = optional(date), date.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
+        !CalendarDate.isValid(date)
+      {
+        throw Refusal(.invalidInput, CalendarDate.problem(date, what: "The meeting's date"))
+      }
       return [
         .meetingCreated(
           MeetingCreated(
@@ -666,6 +672,9 @@ extension MeetingState {
     let owner = try required(draft.owner, "An action item needs an owner: who will do it?")
     let text = try required(draft.text, "An action item needs its text: what will be done?")
     if let participant = draft.ownerParticipant { _ = try knownParticipant(participant) }
+    if let due = optional(draft.due), !CalendarDate.isValid(due) {
+      throw Refusal(.invalidInput, CalendarDate.problem(due, what: "The due date"))
+    }
     return ActionItemAdded(
       action: id, decision: draft.decision, owner: owner, ownerParticipant: draft.ownerParticipant,
       text: text,
@@ -673,8 +682,10 @@ extension MeetingState {
   }
 
   private func checkPolicy(_ policy: QueuePolicy) throws(Refusal) {
-    guard policy.starvationLimit >= 0 else {
-      throw Refusal(.invalidInput, "The starvation limit is a number of turns: 0 (off) or more.")
+    guard QueuePolicy.starvationLimits.contains(policy.starvationLimit) else {
+      throw Refusal(
+        .invalidInput,
+        "The starvation limit is a number of turns: 0 (off) to \(QueuePolicy.starvationLimits.upperBound).")
     }
     var tags: Set<String> = []
     var total = 0.0
@@ -714,6 +725,10 @@ extension MeetingState {
     guard method == .vote else { throw Refusal(.invalidInput, "Vote counts go with the vote method.") }
     guard votes.inFavour >= 0, votes.against >= 0, votes.abstentions >= 0 else {
       throw Refusal(.invalidInput, "Vote counts cannot be negative.")
+    }
+    let limit = VoteTally.maximumCount
+    guard votes.inFavour <= limit, votes.against <= limit, votes.abstentions <= limit else {
+      throw Refusal(.invalidInput, "Vote counts are 0 to \(limit) each.")
     }
   }
 

@@ -15,6 +15,8 @@ public struct QueuePolicy: Codable, Equatable, Sendable {
   /// An entry that this many later arrivals have overtaken is not overtaken again; 0 turns the
   /// guard off.
   public var starvationLimit: Int
+  /// The starvation limits accepted: 0 (off) to 1000 turns.
+  public static let starvationLimits: ClosedRange<Int> = 0...1000
   /// Target shares of airtime per group (tag). Empty means: each person's first tag is their
   /// group, and each group with someone present gets an equal share.
   public var groupTargets: [GroupTarget]

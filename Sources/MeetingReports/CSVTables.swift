@@ -22,7 +22,11 @@ public enum CSVTables {
 
   /// One cell, neutralised and quoted as needed.
   public static func field(_ value: String) -> String {
-    var text = value
+    // Controls, bidirectional and invisible characters as visible marks (TerminalText); line
+    // breaks (CR, LF) stay, inside a quoted cell, as spreadsheets expect.
+    var text = value.unicodeScalars.split(separator: "\r", omittingEmptySubsequences: false).map {
+      TerminalText.visible(String(String.UnicodeScalarView($0)), keepingLineBreaks: true)
+    }.joined(separator: "\r")
     if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
       text = "'" + text
     }

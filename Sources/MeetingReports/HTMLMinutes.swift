@@ -49,7 +49,9 @@ public enum HTMLMinutes {
         )
       )
     )
-    return html.render(indentedBy: .spaces(1)) + "\n"
+    // Plot escapes markup; controls, bidirectional and invisible characters are shown as
+    // visible marks, as on the terminal (TerminalText).
+    return TerminalText.visibleInHTML(html.render(indentedBy: .spaces(1)) + "\n")
   }
 
   static let stylesheet = """

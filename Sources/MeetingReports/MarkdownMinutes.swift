@@ -140,8 +140,14 @@ public enum MarkdownMinutes {
 
   static func turns(_ count: Int) -> String { count == 1 ? "1 turn" : "\(count) turns" }
 
-  /// Text as Markdown shows it literally: the characters that would start markup are escaped.
+  /// Text as Markdown shows it literally: the characters that would start markup are escaped;
+  /// line breaks become spaces; controls, bidirectional and invisible characters are shown as
+  /// visible marks, as on the terminal (TerminalText).
   static func escape(_ text: String) -> String {
+    TerminalText.visible(markdownEscaped(text))
+  }
+
+  private static func markdownEscaped(_ text: String) -> String {
     var result = ""
     for character in text {
       switch character {

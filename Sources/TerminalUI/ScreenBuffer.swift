@@ -1,3 +1,5 @@
+import MeetingModel
+
 /// A screen's worth of cells, drawn by the pure screens and written to the terminal by a
 /// backend (only the changed cells). Screen tests compare `lines` as whole screens.
 public struct ScreenBuffer: Equatable, Sendable {
@@ -31,7 +33,9 @@ public struct ScreenBuffer: Equatable, Sendable {
   ) -> Int {
     guard y >= 0, y < height else { return x }
     let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
-    var text = text
+    // Controls, escapes, bidirectional and invisible characters never reach a cell (the rule
+    // of the CLI's sanitiser, TerminalText, dropping rather than marking).
+    var text = TerminalText.droppingInvisible(text)
     let room = limit - x
     if DisplayWidth.of(text) > room {
       while text.last == " " { text.removeLast() }

@@ -31,10 +31,11 @@ struct AgendaAdd: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "The item's title.") var title: String
-  @Option(help: "Timebox in minutes (1 to 600).") var minutes: Int?
+  @Option(parsing: .unconditional, help: "Timebox in minutes (1 to 600).") var minutes: Int?
   @Option(name: .customLong("lead"), help: "Who leads the item (repeat for several).") var leads: [String] =
     []
-  @Option(help: "Its place on the agenda, from 1 (default: the end).") var position: Int?
+  @Option(parsing: .unconditional, help: "Its place on the agenda, from 1 (default: the end).") var position:
+    Int?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {
@@ -68,7 +69,7 @@ struct AgendaNext: RecordingVerb {
   func run() throws {
     try reporting {
       let session = try record(inFile: file.file)
-      if session.state.currentItem == nil { print("That was the last item on the agenda.") }
+      if session.state.currentItem == nil { say("That was the last item on the agenda.") }
       try session.close()
     }
   }
@@ -113,7 +114,7 @@ struct AgendaList: ReportingVerb {
   func run() throws {
     try reporting {
       let session = try MeetingSession(file: file.file, access: .readOnly)
-      for line in try report(state: session.state, now: try TimeOption(at: at).instant()) { print(line) }
+      say(lines: try report(state: session.state, now: try TimeOption(at: at).instant()))
     }
   }
 

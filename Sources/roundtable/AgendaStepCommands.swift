@@ -87,7 +87,7 @@ struct AgendaMove: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "The item: its number in `agenda list` or part of its title.") var item: String
-  @Option(help: "The new place, from 1.") var to: Int
+  @Option(parsing: .unconditional, help: "The new place, from 1.") var to: Int
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {

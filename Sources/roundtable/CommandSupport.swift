@@ -13,7 +13,10 @@ struct FileArgument: ParsableArguments {
 /// `--at`: when a recorded thing happened (default now), so note-takers can back-fill and
 /// scripts are deterministic.
 struct TimeOption: ParsableArguments {
-  @Option(help: "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00). Default: now.")
+  @Option(
+    help:
+      "When it happened, as ISO-8601 (2026-11-21T10:04:00Z or …+01:00): a real date, years 1970 to 9999, offsets up to ±18:00. Default: now."
+  )
   var at: String?
 
   /// The time given with `--at`, or nil for "now".
@@ -24,11 +27,20 @@ struct TimeOption: ParsableArguments {
 
   func instant() throws -> Instant {
     guard let at else { return Instant.now }
-    guard let instant = Instant(iso8601: at) else {
-      throw ValidationError("--at '\(at)' is not an ISO-8601 time such as 2026-11-21T10:04:00Z.")
-    }
-    return instant
+    return try parseTime(at, option: "--at")
   }
+}
+
+/// A time typed on the command line: ISO-8601, a real date in the years 1970 to 9999, and an
+/// offset of at most ±18:00 (the model's one calendar check).
+func parseTime(_ text: String, option: String) throws -> Instant {
+  guard let instant = Instant(iso8601: text) else {
+    throw ValidationError(
+      "\(option) '\(text)' is not an ISO-8601 time such as 2026-11-21T10:04:00Z: a real date in the years "
+        + "\(CalendarDate.years.lowerBound) to \(CalendarDate.years.upperBound), a time of day, and Z or an "
+        + "offset up to ±18:00.")
+  }
+  return instant
 }
 
 extension Instant {
@@ -52,6 +64,36 @@ extension Instant {
   }
 }
 
+/// Refuses a number outside its documented range (docs/cli.md, "Numbers"): exit 64, the
+/// command line is wrong, with the range in the message.
+func checkRange(_ value: Int, _ range: ClosedRange<Int>, _ option: String, note: String? = nil) throws {
+  guard range.contains(value) else {
+    throw ValidationError(
+      "\(option) must be \(range.lowerBound) to \(range.upperBound)\(note.map { " (\($0))" } ?? ""), not \(value)."
+    )
+  }
+}
+
+/// Refuses a number outside its documented range (and anything not finite).
+func checkRange(_ value: Double, _ range: ClosedRange<Double>, _ option: String, note: String? = nil) throws {
+  guard value.isFinite, range.contains(value) else {
+    throw ValidationError(
+      "\(option) must be \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound))"
+        + "\(note.map { " (\($0))" } ?? ""), not \(value).")
+  }
+}
+
+/// `0.25`, `4`, `100`: a number as typed, without a needless `.0`.
+func formatNumber(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}
+
+/// A refusal whose message has several lines (a plan's problems), each shown on its own line
+/// through the sanitiser; exit 1 like every refusal.
+struct RefusalLines: Error {
+  var lines: [String]
+}
+
 /// Exit statuses, documented in `roundtable --help`.
 enum Exit {
   /// The command was refused; nothing changed.
@@ -60,17 +102,15 @@ enum Exit {
   static let fileProblem: Int32 = 2
 }
 
-/// Writes to standard error (errors and warnings never go to standard output, which is data).
-func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
 /// Runs a verb, turning refusals and file problems into a clear message and exit status.
 func reporting(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let refusal as Refusal {
     printError("roundtable: \(refusal.message)")
+    throw ExitCode(Exit.refused)
+  } catch let refusal as RefusalLines {
+    printError(lines: ["roundtable: " + (refusal.lines.first ?? "")] + refusal.lines.dropFirst())
     throw ExitCode(Exit.refused)
   } catch let error as StoreError {
     printError("roundtable: \(error.message)")
@@ -106,7 +146,7 @@ struct MeetingSession {
       given ?? Instant.nowAfter(latest)
     }
     if !quiet {
-      for event in recorded { print(state.describe(event.event)) }
+      for event in recorded { say(state.describe(event.event)) }
     }
     return recorded
   }
@@ -142,7 +182,7 @@ func createMeetingFile(at path: String, from events: [RecordedEvent]) throws -> 
 func printJSON(_ value: some Encodable) throws {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-  print(String(decoding: try encoder.encode(value), as: UTF8.self))
+  sayExactly(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 /// A verb that records something: it turns its arguments into a model command against the

@@ -25,7 +25,8 @@ struct ContributeCommand: RecordingVerb {
   @Option(name: .customLong("supported-by"), help: "Who supported or relayed it (a supported contribution).")
   var supportedBy: String?
   @Option(help: "What was said, for a supported contribution.") var text: String?
-  @Option(help: "Seconds of airtime to credit, 0 to 3600 (default 60).") var credit = 60
+  @Option(parsing: .unconditional, help: "Seconds of airtime to credit, 0 to 3600 (default 60).") var credit =
+    60
   @OptionGroup var time: TimeOption
 
   func validate() throws {

@@ -29,7 +29,10 @@ struct DecideCommand: RecordingVerb {
   @Option(help: "The participation rung the decision was made on.") var rung: ParticipationRung?
   @Option(name: .customLong("action"), help: "\"OWNER: text\" (repeat for each action).") var actions:
     [String] = []
-  @Option(help: "Votes for,against,abstaining (with --method vote), such as 7,2,1.") var votes: String?
+  @Option(
+    parsing: .unconditional,
+    help: "Votes for,against,abstaining (with --method vote), such as 7,2,1; each 0 to 100000.")
+  var votes: String?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {
@@ -196,7 +199,7 @@ struct UndoCommand: RecordingVerb {
       }
       try session.record(try modelCommand(in: session.state), at: time)
       if let target {
-        print("Undid \(target.summary), recorded by \(Self.whose(metadata)).")
+        say("Undid \(target.summary), recorded by \(Self.whose(metadata)).")
       }
     }
   }

@@ -66,7 +66,10 @@ struct AmendCommand: RecordingVerb {
   @Option(help: "agreed, not-agreed or deferred.") var outcome: DecisionOutcome?
   @Option(help: "informing, consultation, engagement, co-design or co-production.") var rung:
     ParticipationRung?
-  @Option(help: "Votes for,against,abstaining (with the vote method), such as 7,2,1.") var votes: String?
+  @Option(
+    parsing: .unconditional,
+    help: "Votes for,against,abstaining (with the vote method), such as 7,2,1; each 0 to 100000.")
+  var votes: String?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {

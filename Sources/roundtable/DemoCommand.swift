@@ -41,7 +41,7 @@ struct DemoCommand: ParsableCommand {
       guard !transcript, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         var text = DemoTranscript()
         try DemoMeeting.play(policy: policy, into: &text)
-        print(text.text, terminator: "")
+        sayDocument(text.text)
         return
       }
       // Play it once to learn how long it runs, then again so that it ends now.
@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
       defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
       try createMeetingFile(at: path, from: events).close()
       try openScreen(file: path, options: screen)
-      if file != nil { print("The demo meeting is in \(path).") }
+      if file != nil { say("The demo meeting is in \(path).") }
     }
   }
 }

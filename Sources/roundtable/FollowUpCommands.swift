@@ -75,10 +75,7 @@ struct ActionsCommand: ReportingVerb {
   /// The moment "today" is taken from: `--at`, or `now`.
   func moment(now: Instant) throws -> Instant {
     guard let at else { return now }
-    guard let instant = Instant(iso8601: at) else {
-      throw ValidationError("--at '\(at)' is not an ISO-8601 time such as 2026-11-21T10:04:00Z.")
-    }
-    return instant
+    return try parseTime(at, option: "--at")
   }
 
   func report(state: MeetingState, now: Instant) throws -> [String] {
@@ -99,10 +96,10 @@ struct ActionsCommand: ReportingVerb {
           continue
         }
         if files.count > 1 {
-          if offset > 0 { print("") }
-          print("\(session.state.meetingLabel) (\(path))")
+          if offset > 0 { say("") }
+          say("\(session.state.meetingLabel) (\(path))")
         }
-        for line in list.lines { print(line) }
+        say(lines: list.lines)
       }
       if json { try printJSON(meetings) }
     }
@@ -128,15 +125,7 @@ struct ActionList {
     return due < today
   }
 
-  static func isCalendarDate(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return false
-    }
-    return bytes.enumerated().allSatisfy { index, byte in
-      index == 4 || index == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-  }
+  static func isCalendarDate(_ text: String) -> Bool { CalendarDate.isValid(text) }
 
   /// "open", "overdue", "in progress, overdue", "done: letters sent".
   func stateText(due: String?, followUp: FollowUp?) -> String {

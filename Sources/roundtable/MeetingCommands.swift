@@ -86,17 +86,17 @@ struct NewCommand: ParsableCommand {
       try store.close()
       let people = state.participants.count
       let items = state.agendaOrder.count
-      print(
+      say(
         "Created \(file.file): “\(state.info?.title ?? "")” (\(state.describe(state.policy)))"
           + (from == nil ? "" : ", \(people) people, \(items) agenda items") + ". Only you can read it.")
       if let carryFrom {
         if let event = recorded.first(where: { $0.event.type == .meetingCarriedOver }) {
-          print(
+          say(
             state.describe(event.event)
               + ", under “\(MeetingState.carryOverItemTitle)” (c1 to c\(carried.count) for `roundtable follow-up`)."
           )
         } else {
-          print("Nothing to carry from \(carryFrom): no open actions and no decisions.")
+          say("Nothing to carry from \(carryFrom): no open actions and no decisions.")
         }
       }
     }
@@ -126,7 +126,8 @@ struct JoinCommand: RecordingVerb {
   @Option(help: "facilitator, co-facilitator, note-taker, participant (default) or observer.") var role:
     Role = .participant
   @Option(
-    name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
+    name: .customLong("time-adjust"), parsing: .unconditional,
+    help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
   var timeAdjust: Double = 1
   @OptionGroup var time: TimeOption
 

@@ -82,7 +82,9 @@ struct PolicyCommand: RecordingVerb {
     inversion: .prefixedNo,
     help: "Points of process, clarifying questions and direct responses go before new points.")
   var interruptsFirst: Bool?
-  @Option(help: "Overtaken by this many later arrivals, a hand is not overtaken again (0: off).")
+  @Option(
+    parsing: .unconditional,
+    help: "Overtaken by this many later arrivals, a hand is not overtaken again (0: off), 0 to 1000.")
   var starvationLimit: Int?
   @Option(
     name: .customLong("target"), help: "TAG=SHARE, such as lived-experience=50% (repeat for each group).")
@@ -119,7 +121,7 @@ struct PolicyCommand: RecordingVerb {
     try reporting {
       guard changesSomething else {
         let session = try MeetingSession(file: file.file, access: .readOnly)
-        print("Policy: \(session.state.describe(session.state.policy))")
+        say("Policy: \(session.state.describe(session.state.policy))")
         try session.close()
         return
       }
@@ -164,7 +166,8 @@ struct UpdateCommand: RecordingVerb {
     [String] = []
   @Option(help: "facilitator, co-facilitator, note-taker, participant or observer.") var role: Role?
   @Option(
-    name: .customLong("time-adjust"), help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
+    name: .customLong("time-adjust"), parsing: .unconditional,
+    help: "Speaking-time adjustment, 0.25 to 4 (1.5: half as long again).")
   var timeAdjust: Double?
   @OptionGroup var time: TimeOption
 

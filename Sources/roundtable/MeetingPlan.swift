@@ -61,15 +61,15 @@ struct MeetingPlan {
       let problems = reader.problems.prefix(8)
       let more =
         reader.problems.count > problems.count
-        ? "\n  (and \(reader.problems.count - problems.count) more)" : ""
+        ? "  (and \(reader.problems.count - problems.count) more)" : ""
       if problems.count == 1 {
         throw Refusal(
           .invalidInput, "The plan \(path) has a problem: \(problems[0]). Nothing was created.")
       }
-      throw Refusal(
-        .invalidInput,
-        "The plan \(path) has problems:\n" + problems.map { "  \($0)" }.joined(separator: "\n") + more
-          + "\nNothing was created.")
+      // Several lines, each shown on its own (a line break inside a problem is shown as ⏎).
+      throw RefusalLines(
+        lines: ["The plan \(path) has problems:"] + problems.map { "  \($0)" } + (more.isEmpty ? [] : [more])
+          + ["Nothing was created."])
     }
     return plan
   }

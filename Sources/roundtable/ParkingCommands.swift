@@ -46,7 +46,8 @@ struct UnparkCommand: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "The parking-lot topic: its number or part of its title.") var item: String
-  @Option(help: "Its place on the agenda, from 1 (default: the end).") var position: Int?
+  @Option(parsing: .unconditional, help: "Its place on the agenda, from 1 (default: the end).") var position:
+    Int?
   @OptionGroup var time: TimeOption
 
   func modelCommand(in state: MeetingState) throws -> Command {

@@ -37,7 +37,7 @@ struct HandCommand: RecordingVerb {
           $0.participant == id
         })
       {
-        print(
+        say(
           "\(place.name)'s hand is up: \(ordinal(place.position)) in the queue "
             + "(\(place.reasons.joined(separator: "; "))).")
       }
@@ -92,10 +92,10 @@ struct NextCommand: RecordingVerb {
   func run() throws {
     try reporting {
       let session = try record(inFile: file.file)
-      if session.state.currentTurn == nil { print("Nobody is waiting to speak.") }
+      if session.state.currentTurn == nil { say("Nobody is waiting to speak.") }
       let now = session.state.lastEventTime ?? Instant.now
       if let upNext = session.state.speakingQueue(at: now, clockOffsetSeconds: now.localOffsetSeconds).first {
-        print("Up next: \(upNext.name) (\(upNext.reasons.joined(separator: "; "))).")
+        say("Up next: \(upNext.name) (\(upNext.reasons.joined(separator: "; "))).")
       }
       try session.close()
     }
@@ -121,7 +121,7 @@ struct DoneCommand: RecordingVerb {
     try reporting {
       let session = try record(inFile: file.file)
       if let turn = session.state.turns.last {
-        print(
+        say(
           "Turn length: \(formatDuration(seconds: turn.milliseconds(at: turn.end ?? turn.start) / 1000)).")
       }
       try session.close()
@@ -139,7 +139,7 @@ struct MoveCommand: RecordingVerb {
 
   @OptionGroup var file: FileArgument
   @Argument(help: "Whose hand.") var name: String
-  @Option(help: "The place, from 1.") var to: Int
+  @Option(parsing: .unconditional, help: "The place, from 1.") var to: Int
   @Option(help: "Why (shown to everyone).") var reason: String
   @OptionGroup var time: TimeOption
 
@@ -206,7 +206,7 @@ struct QueueCommand: ReportingVerb {
       let session = try MeetingSession(file: file.file, access: .readOnly)
       let now = try TimeOption(at: at).givenInstant() ?? Instant.nowAfter(session.state)
       guard json else {
-        for line in try report(state: session.state, now: now) { print(line) }
+        say(lines: try report(state: session.state, now: now))
         return
       }
       try printJSON(

@@ -133,7 +133,7 @@ struct StatsCommand: ReportingVerb {
       let session = try MeetingSession(file: file.file, access: .readOnly)
       let now = try TimeOption(at: at).instant()
       guard json else {
-        for line in try report(state: session.state, now: now) { print(line) }
+        say(lines: try report(state: session.state, now: now))
         return
       }
       let stats = session.state.voiceStats(now: now)
@@ -182,12 +182,12 @@ struct LogCommand: ParsableCommand {
         for event in events {
           state.apply(event)
           if json {
-            print(String(decoding: try encoder.encode(event), as: UTF8.self))
+            sayExactly(String(decoding: try encoder.encode(event), as: UTF8.self))
           } else {
             // The role and terminal that recorded it ("notes@pts/3"), then the person.
             let who = [event.metadata.terminal, event.metadata.author].compactMap { $0 }.joined(
               separator: ", ")
-            print(
+            say(
               "\(event.sequence)  \(event.time.iso8601)  \(state.describe(event.event))"
                 + (who.isEmpty ? "" : "  [\(who)]"))
           }
@@ -285,8 +285,10 @@ struct ExportCommand: ParsableCommand {
       try store.close()
       if let output {
         try writePrivately(text, to: output, replacing: force)
+      } else if format == .jsonl {
+        sayExactly(text, terminator: "")
       } else {
-        print(text, terminator: "")
+        sayDocument(text)
       }
     }
   }
@@ -322,7 +324,7 @@ struct ImportCommand: ParsableCommand {
       let store = try MeetingStore.importJSONL(text.split(separator: "\n").map(String.init), to: file.file)
       let state = try store.replay()
       try store.close()
-      print("Imported \(state.version) events into \(file.file): “\(state.info?.title ?? "")”.")
+      say("Imported \(state.version) events into \(file.file): “\(state.info?.title ?? "")”.")
     }
   }
 }

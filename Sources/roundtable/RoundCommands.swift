@@ -22,9 +22,9 @@ struct RoundCommand: ParsableCommand {
 private func printRoundPlace(_ state: MeetingState) {
   guard let round = state.round else { return }
   if let upcoming = round.upcoming {
-    print("Next in the round: \(state.name(of: upcoming)) (\(round.done + 1) of \(round.order.count)).")
+    say("Next in the round: \(state.name(of: upcoming)) (\(round.done + 1) of \(round.order.count)).")
   } else {
-    print("Everyone has had their turn in the round.")
+    say("Everyone has had their turn in the round.")
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MeetingModel
 
 /// The `roundtable` command: run a co-production meeting from the terminal.
 @main
@@ -41,9 +42,30 @@ struct Roundtable: ParsableCommand {
     // ArgumentParser would call a mistyped verb "unexpected arguments": name it, suggest the
     // closest verb and list them all.
     if let verb = CommandLine.arguments.dropFirst().first, !verb.hasPrefix("-"), !VerbList.isKnown(verb) {
-      printError(VerbList.unknownVerbMessage(verb))
+      // The typed word is made visible first, so that a line break in it cannot start a line.
+      printError(
+        lines: VerbList.unknownVerbMessage(TerminalText.visible(verb)).split(separator: "\n").map(String.init)
+      )
       Foundation.exit(ExitCode.validationFailure.rawValue)
     }
-    main(nil)
+    // ArgumentParser's own `main` would print its messages raw, and they quote what was typed:
+    // they go through the same door as everything else (Output.swift).
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          // Help, version and completion scripts: our own text, never stored text; exact, as
+          // ArgumentParser prints it.
+          sayExactly(message)
+        } else {
+          printError(lines: message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }

@@ -100,13 +100,14 @@ struct ScreenOptions: ParsableArguments {
     parsing: .unconditional,
     help: ArgumentHelp(
       "Cue a wrap-up after a turn has run this many seconds (times the speaker's time adjustment) "
-        + "while a voice from a group below its target waits; 0: never.", valueName: "SECONDS"))
+        + "while a voice from a group below its target waits; 0: never; up to 3600.", valueName: "SECONDS"))
   var wrapUp = MeetingState.defaultWrapUpSeconds
 
+  /// Seconds: 0 (no cue) up to an hour.
+  static let wrapUpRange = 0...3600
+
   func validate() throws {
-    guard wrapUp >= 0 else {
-      throw ValidationError("--wrap-up must be 0 (no wrap-up cue) or a number of seconds, such as 30.")
-    }
+    try checkRange(wrapUp, Self.wrapUpRange, "--wrap-up", note: "0: no wrap-up cue")
   }
 }
 

@@ -23,16 +23,23 @@ struct SimulateCommand: ParsableCommand {
   )
 
   @OptionGroup var file: FileArgument
-  @Option(help: "How many people (2 or more).") var participants: Int = 12
-  @Option(help: "How many events to record (at least 1).") var events: Int
-  @Option(help: "The seed: the same seed gives the same meeting.") var seed: UInt64 = 1
-  @Option(help: "How much more often professionals raise their hands.") var ratio: Double = 1.8
+  static let participantRange = 2...500
+  static let eventRange = 1...10_000_000
+  static let ratioRange = 0.01...100.0
+
+  @Option(parsing: .unconditional, help: "How many people, 2 to 500.") var participants: Int = 12
+  @Option(parsing: .unconditional, help: "How many events to record, 1 to 10000000.") var events: Int
+  @Option(
+    parsing: .unconditional,
+    help: "The seed, 0 to 18446744073709551615: the same seed gives the same meeting.") var seed: UInt64 = 1
+  @Option(parsing: .unconditional, help: "How much more often professionals raise their hands, 0.01 to 100.")
+  var ratio: Double = 1.8
   @Option(help: "Queue policy: balanced or fifo.") var policy: QueuePolicy.Ordering = .balanced
 
   func validate() throws {
-    guard participants >= 2 else { throw ValidationError("--participants must be at least 2.") }
-    guard events >= 1 else { throw ValidationError("--events must be at least 1.") }
-    guard ratio > 0, ratio.isFinite else { throw ValidationError("--ratio must be above 0.") }
+    try checkRange(participants, Self.participantRange, "--participants")
+    try checkRange(events, Self.eventRange, "--events")
+    try checkRange(ratio, Self.ratioRange, "--ratio")
   }
 
   func run() throws {
@@ -64,7 +71,7 @@ struct SimulateCommand: ParsableCommand {
       try store.close()
       let turns = meeting.people.reduce(0) { $0 + $1.turns }
       let seconds = Date().timeIntervalSince(started)
-      print(
+      say(
         "Simulated \(recorded.count) events (\(participants) people, \(turns) turns, seed \(seed)) into "
           + "\(file.file) in \(String(format: "%.1f", seconds)) s.")
     }

@@ -42,21 +42,29 @@ struct StudyCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "Simulated meetings per setting and policy.") var meetings = 1000
-  @Option(help: "The seed: the same seed gives the same meetings and the same figures.") var seed: UInt64 = 1
+  @Option(parsing: .unconditional, help: "Simulated meetings per setting and policy, 1 to 100000.")
+  var meetings = 1000
+  @Option(
+    parsing: .unconditional,
+    help: "The seed, 0 to 18446744073709551615: the same seed gives the same meetings and figures.")
+  var seed: UInt64 = 1
   @Option(
     help: ArgumentHelp(
-      "Group make-up as LIVED/PROFESSIONALS, repeatable or comma-separated (default 3/7,5/5,7/3).",
+      "Group make-up as LIVED/PROFESSIONALS, each at least 1 and 500 in all, repeatable or "
+        + "comma-separated (default 3/7,5/5,7/3).",
       valueName: "L/P"))
   var composition: [String] = []
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "How many times as often professionals raise hands (default 1.0,1.4,1.8,2.5).", valueName: "X"))
+      "How many times as often professionals raise hands, above 0 up to 100 (default 1.0,1.4,1.8,2.5).",
+      valueName: "X"))
   var ratio: [String] = []
   @Option(
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "Speaking time people would ask for if every hand were heard at once, over the time available "
-        + "(default 1.5,2).", valueName: "X"))
+        + ", above 0 up to 100 (default 1.5,2).", valueName: "X"))
   var demand: [String] = []
   @Option(
     help: ArgumentHelp(
@@ -68,44 +76,56 @@ struct StudyCommand: ParsableCommand {
         + "people) or LIVED/PROFESSIONAL percentages such as 60/40.", valueName: "T"))
   var targets = "equal"
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The balanced policy's starvation guard: a hand overtaken this many times is not overtaken again "
-        + "(0: off).", valueName: "N"))
+        + "(0: off), 0 to 1000.", valueName: "N"))
   var starvationLimit = QueuePolicy.balanced.starvationLimit
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "Under balanced, the facilitator acts on the screen's wrap-up cue once a turn has lasted this "
-        + "many seconds (0: never).", valueName: "SECONDS"))
+        + "many seconds (0: never), 0 to 3600.", valueName: "SECONDS"))
   var wrapUp = MeetingState.defaultWrapUpSeconds
-  @Option(help: "Length of each meeting, in minutes.") var minutes = 60
-  @Option(help: "A hand not heard after this many minutes goes down.") var maxWait = 10.0
-  @Option(help: "Mean length of a lived-experience member's turn, in seconds.") var meanTurn = 60.0
-  @Option(help: "Meetings simulated at once (default: one per core).") var jobs: Int?
+  @Option(parsing: .unconditional, help: "Length of each meeting, in minutes, 1 to 600.") var minutes = 60
+  @Option(parsing: .unconditional, help: "A hand not heard after this many minutes goes down, 0.1 to 600.")
+  var maxWait = 10.0
+  @Option(
+    parsing: .unconditional, help: "Mean length of a lived-experience member's turn, in seconds, 1 to 3600.")
+  var meanTurn = 60.0
+  @Option(parsing: .unconditional, help: "Meetings simulated at once, 1 to 256 (default: one per core).")
+  var jobs: Int?
   @Flag(help: "Print the results as JSON.") var json = false
 
   func validate() throws {
-    guard meetings >= 1 else { throw ValidationError("--meetings must be at least 1.") }
-    guard minutes >= 1 else { throw ValidationError("--minutes must be at least 1.") }
-    guard maxWait > 0 else { throw ValidationError("--max-wait must be above 0.") }
-    guard meanTurn >= 1 else { throw ValidationError("--mean-turn must be at least 1 second.") }
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-    guard starvationLimit >= 0 else { throw ValidationError("--starvation-limit must be 0 (off) or more.") }
-    guard wrapUp >= 0 else { throw ValidationError("--wrap-up must be 0 (never) or more seconds.") }
+    try checkRange(meetings, 1...100_000, "--meetings")
+    try checkRange(minutes, 1...600, "--minutes")
+    try checkRange(maxWait, 0.1...600, "--max-wait")
+    try checkRange(meanTurn, 1...3600, "--mean-turn")
+    if let jobs { try checkRange(jobs, 1...256, "--jobs") }
+    try checkRange(starvationLimit, QueuePolicy.starvationLimits, "--starvation-limit")
+    try checkRange(wrapUp, ScreenOptions.wrapUpRange, "--wrap-up")
     _ = try study()
   }
 
   /// The study the options describe.
   func study() throws -> Study {
-    let compositions = try list(composition, "--composition") { text -> (lived: Int, professionals: Int)? in
+    let compositions = try list(
+      composition, "--composition",
+      expected: "LIVED/PROFESSIONALS, each at least 1 and 500 in all, such as 3/7"
+    ) { text -> (lived: Int, professionals: Int)? in
       let parts = text.split(separator: "/")
       guard parts.count == 2, let lived = Int(parts[0]), let professionals = Int(parts[1]), lived >= 1,
         professionals >= 1, lived + professionals <= 500
       else { return nil }
       return (lived, professionals)
     }
-    let ratios = try list(ratio, "--ratio") { Double($0).flatMap { $0 > 0 && $0 <= 100 ? $0 : nil } }
-    let demands = try list(demand, "--demand") { Double($0).flatMap { $0 > 0 && $0 <= 100 ? $0 : nil } }
+    let ratios = try list(ratio, "--ratio", expected: "numbers above 0 up to 100") {
+      Double($0).flatMap { $0 > 0 && $0 <= 100 ? $0 : nil }
+    }
+    let demands = try list(demand, "--demand", expected: "numbers above 0 up to 100") {
+      Double($0).flatMap { $0 > 0 && $0 <= 100 ? $0 : nil }
+    }
     let policies = try list(policy, "--policy") { StudyPolicy(rawValue: $0) }
     let settings = Study.standardSettings(
       compositions: compositions.isEmpty ? [(3, 7), (5, 5), (7, 3)] : compositions,
@@ -155,19 +175,24 @@ struct StudyCommand: ParsableCommand {
             wrapUpSeconds: wrapUp,
             minutes: minutes, maxWaitMinutes: maxWait, meanTurnSeconds: meanTurn, rows: rows))
       } else {
-        for line in StudyTable(rows: rows).lines { print(line) }
+        say(lines: StudyTable(rows: rows).lines)
       }
     }
   }
 }
 
 /// Values from repeatable, comma-separated options.
-private func list<T>(_ values: [String], _ option: String, _ parse: (String) -> T?) throws -> [T] {
+private func list<T>(
+  _ values: [String], _ option: String, expected: String? = nil, _ parse: (String) -> T?
+) throws -> [T] {
   var result: [T] = []
   for text in values.flatMap({ $0.split(separator: ",") }).map({
     String($0).trimmingCharacters(in: .whitespaces)
   }) {
-    guard let value = parse(text) else { throw ValidationError("\(option) '\(text)' is not understood.") }
+    guard let value = parse(text) else {
+      throw ValidationError(
+        "\(option) '\(text)' is not understood" + (expected.map { ": give \($0)." } ?? "."))
+    }
     result.append(value)
   }
   return result
@@ -280,7 +305,7 @@ struct StudyRunner {
 
 /// Rewrites the progress line on standard error (empty: clears it).
 private func printProgress(_ text: String) {
-  FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+  if text.isEmpty { endProgress() } else { showProgress(text) }
 }
 
 /// The study's results as a table for the terminal, with a legend.

@@ -1,3 +1,4 @@
+import MeetingModel
 import TerminalUI
 
 /// Columns aligned by display width, so names in any script line up.
@@ -10,7 +11,11 @@ struct Table {
     text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
   }
 
+  /// The table as text. Cells are made visible (TerminalText) before they are measured, so
+  /// that a tab or an escape in a name neither reaches the terminal nor breaks the columns.
   var text: String {
+    let headers = headers.map { TerminalText.visible($0) }
+    let rows = rows.map { $0.map { TerminalText.visible($0) } }
     var widths = headers.map { DisplayWidth.of($0) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {

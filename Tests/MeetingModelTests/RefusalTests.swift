@@ -256,7 +256,7 @@ struct RefusalTests {
   @Test func policiesAreChecked() {
     var meeting = Scenario()
     let cases: [(QueuePolicy, String)] = [
-      (QueuePolicy(starvationLimit: -1), "The starvation limit is a number of turns: 0 (off) or more."),
+      (QueuePolicy(starvationLimit: -1), "The starvation limit is a number of turns: 0 (off) to 1000."),
       (QueuePolicy(groupTargets: [GroupTarget(tag: "  ", share: 0.5)]), "A group target needs a group tag."),
       (
         QueuePolicy(groupTargets: [GroupTarget(tag: "lived-experience", share: 0)]),

@@ -177,5 +177,8 @@ struct ReportChecksTests {
     #expect(CSVTables.field("a,b") == "\"a,b\"")
     #expect(CSVTables.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
     #expect(CSVTables.field("-write\r\nback") == "\"'-write\r\nback\"")
+    // Line breaks stay inside a quoted cell; other controls are shown as visible marks.
+    #expect(CSVTables.field("\u{1B}]0;x\u{07}\u{202E}") == "\\e]0;x\\x07<U+202E>")
+    #expect(CSVTables.field("\t=1") == "\\t=1")
   }
 }

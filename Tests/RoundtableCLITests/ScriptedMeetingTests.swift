@@ -190,7 +190,7 @@ struct ScriptedMeetingTests {
     let badTime = CLI.run(["join", "m.rt", "Amira", "--at", "half past ten"], in: folder.url)
     #expect(badTime.status == 64)
     #expect(
-      badTime.stderr.contains("--at 'half past ten' is not an ISO-8601 time such as 2026-11-21T10:04:00Z."))
+      badTime.stderr.contains("--at 'half past ten' is not an ISO-8601 time such as 2026-11-21T10:04:00Z: "))
     try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: folder.path("m.rt"))
     let readOnly = CLI.run(["join", "m.rt", "Amira"], in: folder.url)
     #expect(readOnly.status == 2)
@@ -207,7 +207,7 @@ struct ScriptedMeetingTests {
       #expect(negative.status == 64)
       #expect(
         negative.stderr.hasPrefix(
-          "Error: --wrap-up must be 0 (no wrap-up cue) or a number of seconds, such as 30.\n"))
+          "Error: --wrap-up must be 0 to 3600 (0: no wrap-up cue), not -5.\n"))
     }
     // Accepted: without a terminal, `run` goes on to refuse the screen, and `demo` narrates.
     let off = CLI.run(["run", "m.rt", "--wrap-up", "0"], in: folder.url)

@@ -33,7 +33,7 @@ struct SimulateCommandTests {
     let folder = Folder()
     let result = CLI.run(["simulate", "x.rt", "--participants", "1", "--events", "10"], in: folder.url)
     #expect(result.status == 64)
-    #expect(result.stderr.contains("--participants must be at least 2."))
+    #expect(result.stderr.contains("--participants must be 2 to 500, not 1."))
     #expect(!FileManager.default.fileExists(atPath: folder.path("x.rt")))
   }
 }

@@ -49,7 +49,7 @@ struct StudyCommandTests {
     for arguments in [["study", "--wrap-up=-5"], ["study", "--wrap-up", "-5"]] {
       let negative = CLI.run(arguments, in: folder.url)
       #expect(negative.status == 64)
-      #expect(negative.stderr.contains("--wrap-up must be 0 (never) or more seconds"))
+      #expect(negative.stderr.contains("--wrap-up must be 0 to 3600, not -5."))
     }
   }
 

@@ -246,17 +246,8 @@ public enum NoteForm: Equatable, Sendable {
     return problems
   }
 
-  /// `2026-12-31`: a real day of a real month, years 2000 to 2199.
-  static func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (2000...2199).contains(year), (1...12).contains(month)
-    else { return false }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return (1...days).contains(day)
-  }
+  /// `2026-12-31`: a real day of a real month (the model's one calendar check, CalendarDate).
+  static func isCalendarDate(_ text: String) -> Bool { CalendarDate.isValid(text) }
 
   // MARK: Commands
 
