@@ -66,7 +66,10 @@ let package = Package(
       name: "MeetingReportsTests", dependencies: ["MeetingReports", "MeetingModel"], exclude: ["Golden"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
-    .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
+    .testTarget(
+      name: "RoundtableCLITests",
+      dependencies: ["MeetingModel", "MeetingStore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "MeetingSimulationTests", dependencies: ["MeetingSimulation", "MeetingModel"]),
     .testTarget(
       name: "MeetingModelTests",

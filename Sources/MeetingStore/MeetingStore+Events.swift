@@ -78,9 +78,10 @@ extension MeetingStore {
     try guarded { try writer.read { db in try catchUp(&state, in: db) } }
   }
 
-  /// The whole meeting, replayed from the file.
+  /// The whole meeting, replayed from the file through the validating fold. The first call
+  /// takes the state `open` built when it checked the file, and brings it up to date.
   public func replay() throws -> MeetingState {
-    var state = MeetingState()
+    var state = takeOpeningState() ?? MeetingState()
     try catchUp(&state)
     return state
   }
@@ -99,13 +100,36 @@ extension MeetingStore {
   // MARK: Internals
 
   func catchUp(_ state: inout MeetingState, in db: Database) throws {
-    try forEachEvent(after: state.version, limit: nil, withMetadata: false, in: db) { state.apply($0) }
+    try Self.catchUp(&state, in: db, path: path)
+  }
+
+  /// Applies every event after `state.version` through the validating fold: each one is
+  /// checked against the state it lands on (`MeetingState.problem(with:)`) and its id against
+  /// the earlier ones, and the first that does not fit refuses the file. The state is then left
+  /// at the event before it.
+  static func catchUp(_ state: inout MeetingState, in db: Database, path: String) throws {
+    // Ids are unique by the schema's index; only a table rebuilt without it needs them checked.
+    var ids: EventIDCheck?
+    try forEachEvent(after: state.version, limit: nil, withMetadata: false, in: db, path: path) { event in
+      if let problem = state.problem(with: event) { throw StoreError.invalidEvent(path, problem) }
+      if ids == nil { ids = try EventIDCheck(before: event.sequence, in: db) }
+      if let problem = ids?.register(event) { throw StoreError.invalidEvent(path, problem) }
+      state.apply(event)
+    }
+  }
+
+  func forEachEvent(
+    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database,
+    _ body: (RecordedEvent) throws -> Void
+  ) throws {
+    try Self.forEachEvent(after: sequence, limit: limit, withMetadata: withMetadata, in: db, path: path, body)
   }
 
   /// Steps the query directly through SQLite's C API and decodes each row's blob in place:
   /// replay speed depends on this loop (see ARCHITECTURE.md, "replay speed by encoding").
-  func forEachEvent(
-    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database, _ body: (RecordedEvent) -> Void
+  static func forEachEvent(
+    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database, path: String,
+    _ body: (RecordedEvent) throws -> Void
   ) throws {
     // Replay skips the metadata columns: nothing in the fold reads them.
     let columns = withMetadata ? "author, terminal" : "NULL, NULL"
@@ -127,8 +151,14 @@ extension MeetingStore {
           resultCode: ResultCode(rawValue: step),
           message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
       }
+      // Typed columns hold integers: anything else was written by hand.
+      guard
+        sqlite3_column_type(sqlite, 0) == SQLITE_INTEGER, sqlite3_column_type(sqlite, 2) == SQLITE_INTEGER,
+        sqlite3_column_type(sqlite, 3) == SQLITE_INTEGER, sqlite3_column_type(sqlite, 4) == SQLITE_INTEGER
+      else { throw untypedColumn(sqlite, event: expected, path: path) }
       let seq = sqlite3_column_int64(sqlite, 0)
       guard seq == expected else {
+        if seq == expected - 1 { throw StoreError.corrupt(path, "event \(seq) appears twice in the log") }
         throw StoreError.corrupt(path, "event \(expected) is missing from the log")
       }
       expected += 1
@@ -157,10 +187,19 @@ extension MeetingStore {
         event = try StoredEventCodec.decode(type: type, version: version, data: data)
       } catch {
         throw StoreError(
-          .unreadableEvent, "\(path): event \(seq) (\(type.rawValue)) cannot be read: \(error.message).")
+          .unreadableEvent,
+          "\(path): event \(seq) (\(type.rawValue)) cannot be read: \(error.message). It was not changed.")
       }
-      body(RecordedEvent(sequence: seq, id: id, time: time, metadata: metadata, event: event))
+      try body(RecordedEvent(sequence: seq, id: id, time: time, metadata: metadata, event: event))
     }
+  }
+
+  /// The error for a row whose sequence number, time, type or version is not an integer.
+  private static func untypedColumn(_ sqlite: OpaquePointer?, event: Int64, path: String) -> StoreError {
+    let names = [0: "sequence number", 2: "time", 3: "type", 4: "schema version"]
+    let column = [0, 2, 3, 4].first { sqlite3_column_type(sqlite, Int32($0)) != SQLITE_INTEGER } ?? 0
+    return StoreError.corrupt(
+      path, "event \(event) has a \(names[column] ?? "column") that is not a whole number")
   }
 
   func insert(_ events: [RecordedEvent], into db: Database) throws {

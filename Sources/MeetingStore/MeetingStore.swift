@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import MeetingModel
+import Synchronization
 
 /// A meeting file: one SQLite database (WAL mode) holding one meeting's event log.
 ///
@@ -26,12 +27,26 @@ public final class MeetingStore: Sendable {
   /// The meeting's id, drawn when the file was created.
   public let meetingID: UUID
   let writer: any DatabaseWriter
+  /// The meeting as `open` found it when it checked the file, until `replay` takes it.
+  let openingState: Mutex<MeetingState?>
 
-  private init(path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter) {
+  private init(
+    path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter,
+    openingState: MeetingState? = nil
+  ) {
     self.path = path
     self.access = access
     self.meetingID = meetingID
     self.writer = writer
+    self.openingState = Mutex(openingState)
+  }
+
+  /// The state `open` built, once.
+  func takeOpeningState() -> MeetingState? {
+    openingState.withLock { state in
+      defer { state = nil }
+      return state
+    }
   }
 
   // MARK: Creating
@@ -49,7 +64,15 @@ public final class MeetingStore: Sendable {
   }
 
   /// Creates a new meeting file holding already-recorded events (an import), in one transaction.
+  /// The events go through the validating fold first: nothing is created when one does not fit.
   public static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
+    let state: MeetingState
+    do {
+      state = try ValidatingFold.state(of: events)
+    } catch {
+      throw StoreError(
+        .invalidEvent, "Cannot create \(path): \(error). Nothing was written.")
+    }
     let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       if errno == EEXIST {
@@ -69,7 +92,8 @@ public final class MeetingStore: Sendable {
       let meetingID = UUID()
       try Schema.migrator(meetingID: meetingID).migrate(writer)
       try createPresenceTable(in: writer)
-      let store = MeetingStore(path: path, access: .readWrite, meetingID: meetingID, writer: writer)
+      let store = MeetingStore(
+        path: path, access: .readWrite, meetingID: meetingID, writer: writer, openingState: state)
       try store.write { db in try store.insert(events, into: db) }
       return store
     } catch {
@@ -94,8 +118,9 @@ public final class MeetingStore: Sendable {
     let companions = existingCompanions(path)
     let meetingID: UUID
     let upToDate: Bool
+    let state: MeetingState
     do {
-      (meetingID, upToDate) = try inspect(path)
+      (meetingID, upToDate, state) = try inspect(path)
     } catch {
       removeCompanions(of: path, except: companions)
       throw error
@@ -109,7 +134,8 @@ public final class MeetingStore: Sendable {
       if access == .readWrite && !upToDate { try Schema.migrator(meetingID: meetingID).migrate(writer) }
       // Who is connected lives beside the log, made on first read-write open (see +Presence).
       if access == .readWrite { try createPresenceTable(in: writer) }
-      return MeetingStore(path: path, access: access, meetingID: meetingID, writer: writer)
+      return MeetingStore(
+        path: path, access: access, meetingID: meetingID, writer: writer, openingState: state)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -157,9 +183,11 @@ public final class MeetingStore: Sendable {
     guard Array(header) == sqliteHeader else { throw StoreError.notSQLite(path) }
   }
 
-  /// Reads the file's metadata through a read-only connection: nothing is written to a file that
-  /// turns out not to be a meeting, to be damaged, or to come from a newer Roundtable.
-  private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool) {
+  /// Reads the file's metadata and replays its log through the validating fold, on a read-only
+  /// connection: nothing is written to a file that turns out not to be a meeting, to be damaged,
+  /// to come from a newer Roundtable, or to hold an event the model could never have written.
+  private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool, state: MeetingState)
+  {
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
       defer { try? queue.close() }
@@ -181,7 +209,10 @@ public final class MeetingStore: Sendable {
         }
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else { throw StoreError.corrupt(path, check.prefix(3).joined(separator: "; ")) }
-        return (id, try Schema.migrator(meetingID: id).hasCompletedMigrations(db))
+        let upToDate = try Schema.migrator(meetingID: id).hasCompletedMigrations(db)
+        var state = MeetingState()
+        try catchUp(&state, in: db, path: path)
+        return (id, upToDate, state)
       }
     } catch let error as DatabaseError {
       throw translate(error, path: path)
