@@ -45,7 +45,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       .notAMeeting, "\(path) is an SQLite database but not a Roundtable meeting file. It was not changed.")
   }
 
-  static func invalidEvent(_ path: String, _ problem: EventProblem) -> StoreError {
+  /// The refusal of a file at an event the validating fold refused.
+  public static func invalidEvent(_ path: String, _ problem: EventProblem) -> StoreError {
     StoreError(
       .invalidEvent,
       "\(path) cannot be used: \(problem). Roundtable never writes such an event, so the file was edited by "
