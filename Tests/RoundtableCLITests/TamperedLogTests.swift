@@ -201,6 +201,36 @@ struct TamperedLogTests {
     #expect(!FileManager.default.fileExists(atPath: folder.path("new.rt")))
   }
 
+  /// `log --follow` checks what it follows: a bad event appended while it waits ends it with
+  /// exit 2 and the message, after the good events it printed.
+  @Test func logFollowStopsAtABadEventAppendedLater() throws {
+    makeMeeting()
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["log", file, "--follow"]
+    process.currentDirectoryURL = folder.url
+    process.environment = CLI.environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    Thread.sleep(forTimeInterval: 1)
+    try insert(seq: 5, .handRaised(HandRaised(participant: ParticipantID(99), kind: .point)))
+    let deadline = Date().addingTimeInterval(20)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+      process.terminate()
+      Issue.record("log --follow went on after the bad event")
+    }
+    process.waitUntilExit()
+    let stdout = String(decoding: out.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
+    #expect(process.terminationStatus == 2)
+    #expect(stderr.contains("event 5 raises a hand for participant 99, who never joined"), "\(stderr)")
+    #expect(stdout.split(separator: "\n").count == 4)
+  }
+
   // MARK: Problem 4: a duplicated sequence number
 
   @Test func aDuplicatedSequenceNumberIsCalledDuplicated() throws {
