@@ -98,6 +98,32 @@ struct TamperedLogTests {
     #expect(bytes() == before)
   }
 
+  /// A screen following a file someone tampers with does not crash: it says it cannot read the
+  /// meeting, keeps showing the meeting as it was, records nothing, and quits cleanly.
+  @Test(.enabled(if: Tmux.isAvailable)) func aScreenFollowingATamperedFileSaysSoAndRecordsNothing() throws {
+    makeMeeting()
+    let tmux = Tmux(width: 120, height: 30, command: ScreenEndToEndTests.wrapped("run m.rt"), in: folder.url)
+    defer { tmux.end() }
+    #expect(tmux.waitFor("Nobody has the floor."))
+    try insert(seq: 5, .handRaised(HandRaised(participant: ParticipantID(99), kind: .point)))
+    #expect(tmux.waitFor("Cannot read the meeting"))
+    #expect(tmux.waitFor("event 5 raises a hand for participant 99"))
+    // Giving the next person the floor is refused: the command is decided after a catch-up.
+    tmux.send("n")
+    tmux.send("q")
+    #expect(waitForFile(folder.path("status.txt"), seconds: 20))
+    #expect(try String(contentsOfFile: folder.path("status.txt"), encoding: .utf8) == "0\n")
+    let queue = try DatabaseQueue(
+      path: path,
+      configuration: {
+        var c = Configuration()
+        c.readonly = true
+        return c
+      }())
+    #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT max(seq) FROM events") } == 5)
+    try queue.close()
+  }
+
   // MARK: Problem 2: an adjustment of 1e20, and NaN
 
   @Test func anImportedAdjustmentOf1e20IsRefusedAndCreatesNothing() throws {
