@@ -21,7 +21,8 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Sendable
   }
 
   /// Index into a state array that holds things in id order (ids start at 1).
-  var index: Int { rawValue - 1 }
+  /// (Wrapping, so that no stored number traps here: `Int.min` gives an index no array has.)
+  var index: Int { rawValue &- 1 }
 }
 
 extension Identifier: CustomStringConvertible {

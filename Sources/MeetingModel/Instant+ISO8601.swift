@@ -4,9 +4,7 @@
 extension Instant {
   /// The instant as UTC ISO-8601 text.
   public var iso8601: String {
-    let ms = millisecondsSince1970
-    let days = floorDivide(ms, 86_400_000)
-    let msOfDay = ms - days * 86_400_000
+    let (days, msOfDay) = splitDays(millisecondsSince1970)
     let (year, month, day) = civilDate(fromDaysSince1970: days)
     let seconds = msOfDay / 1000
     let fraction = msOfDay % 1000
@@ -23,8 +21,9 @@ extension Instant {
   /// The time of day, `HH:MM`, on a clock `offsetSeconds` ahead of UTC (the caller's local
   /// time zone: the model itself knows no time zones).
   public func timeOfDay(offsetSeconds: Int) -> String {
-    let local = millisecondsSince1970 + Int64(offsetSeconds) * 1000
-    let msOfDay = local - floorDivide(local, 86_400_000) * 86_400_000
+    // Each part is reduced to within a day first, so that no instant and no offset overflows.
+    let offset = Int64(offsetSeconds % 86_400) * 1000
+    let msOfDay = splitDays(splitDays(millisecondsSince1970).msOfDay + offset).msOfDay
     let minutes = msOfDay / 60_000
     return "\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
   }
@@ -115,6 +114,13 @@ private struct DigitScanner {
 private func pad(_ value: Int64, _ width: Int) -> String {
   let digits = String(value)
   return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+/// Whole days since 1970 (rounded down) and the milliseconds into the day, for any `Int64`.
+private func splitDays(_ ms: Int64) -> (days: Int64, msOfDay: Int64) {
+  let day: Int64 = 86_400_000
+  let remainder = ms % day
+  return remainder < 0 ? (ms / day - 1, remainder + day) : (ms / day, remainder)
 }
 
 private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {

@@ -40,7 +40,9 @@ extension Instant: Codable {
     let text = try container.decode(String.self)
     guard let instant = Instant(iso8601: text) else {
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "'\(text)' is not an ISO-8601 time such as 2026-11-21T10:00:00Z")
+        in: container,
+        debugDescription:
+          "'\(text)' is not an ISO-8601 time in the years 1970 to 9999, such as 2026-11-21T10:00:00Z")
     }
     self = instant
   }

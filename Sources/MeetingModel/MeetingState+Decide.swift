@@ -3,6 +3,10 @@ extension MeetingState {
   /// throws a `Refusal` that says why not. Pure: the state is not changed, the clock is not
   /// read; `time` is when the command happens, as given by the caller.
   public func decide(_ command: Command, at time: Instant) throws(Refusal) -> [MeetingEvent] {
+    // The range every log is held to (see `Instant.isRecordable`).
+    guard time.isRecordable else {
+      throw Refusal(.invalidInput, "That time (\(time.iso8601)) is outside the years 1970 to 9999.")
+    }
     if case .createMeeting(let title, let purpose, let date, let policy) = command {
       guard status == .notCreated else {
         throw Refusal(.meetingExists, "This file already holds the meeting “\(info?.title ?? "")”.")
@@ -681,7 +685,7 @@ extension MeetingState {
       due: optional(draft.due))
   }
 
-  private func checkPolicy(_ policy: QueuePolicy) throws(Refusal) {
+  func checkPolicy(_ policy: QueuePolicy) throws(Refusal) {
     guard QueuePolicy.starvationLimits.contains(policy.starvationLimit) else {
       throw Refusal(
         .invalidInput,
@@ -707,20 +711,20 @@ extension MeetingState {
     }
   }
 
-  private func checkTimeAdjustment(_ value: Double) throws(Refusal) {
+  func checkTimeAdjustment(_ value: Double) throws(Refusal) {
     guard value >= 0.25, value <= 4 else {
       throw Refusal(
         .invalidInput, "A time adjustment is between 0.25 and 4 (1.5 gives half as much time again).")
     }
   }
 
-  private func checkMinutes(_ minutes: Int?) throws(Refusal) {
+  func checkMinutes(_ minutes: Int?) throws(Refusal) {
     if let minutes, !(1...600).contains(minutes) {
       throw Refusal(.invalidInput, "A timebox is 1 to 600 minutes.")
     }
   }
 
-  private func checkVotes(_ votes: VoteTally?, method: DecisionMethod) throws(Refusal) {
+  func checkVotes(_ votes: VoteTally?, method: DecisionMethod) throws(Refusal) {
     guard let votes else { return }
     guard method == .vote else { throw Refusal(.invalidInput, "Vote counts go with the vote method.") }
     guard votes.inFavour >= 0, votes.against >= 0, votes.abstentions >= 0 else {

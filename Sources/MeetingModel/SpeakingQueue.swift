@@ -287,13 +287,17 @@ public func ordinal(_ n: Int) -> String {
 
 /// `0.22`: a figure such as the fairness (Gini) with two decimals, as screens and reports show it.
 public func twoDecimals(_ value: Double) -> String {
+  // Figures out of any real range (never from a log that passed the validating fold) are shown
+  // as they are rather than trapping in the conversion to `Int`.
+  guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
   let hundredths = Int((value * 100).rounded())
   return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
 }
 
 /// `18%`: a fraction as whole percent, as reasons, screens and reports show shares.
 public func percent(_ fraction: Double) -> String {
-  "\(Int((fraction * 100).rounded()))%"
+  guard fraction.isFinite, abs(fraction) < 1e15 else { return "\(fraction * 100)%" }
+  return "\(Int((fraction * 100).rounded()))%"
 }
 
 /// `45s`, `2m 05s`, `1h 02m`.
@@ -308,6 +312,7 @@ private func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
 /// `1.5×`, `2×`: a speaking-time adjustment as reasons, screens and reports show it.
 public func formatFactor(_ factor: Double) -> String {
+  guard factor.isFinite, abs(factor) < 1e15 else { return "\(factor)×" }
   let rounded = (factor * 100).rounded() / 100
   if rounded == rounded.rounded() { return "\(Int(rounded))×" }
   return "\(rounded)×"

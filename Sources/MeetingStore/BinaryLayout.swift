@@ -130,7 +130,12 @@ extension Double: BinaryCodable {
     let raw = try reader.readBytes(8)
     var bits: UInt64 = 0
     for index in 0..<8 { bits |= UInt64(raw[index]) << (8 * UInt64(index)) }
-    self = Double(bitPattern: bits)
+    // Nothing the model stores is infinite or not a number; such a value was not written by it.
+    let value = Double(bitPattern: bits)
+    guard value.isFinite else {
+      throw BinaryDecodingError(message: "a number in the event data is not finite (\(value))")
+    }
+    self = value
   }
 }
 

@@ -78,9 +78,10 @@ extension MeetingStore {
     try guarded { try writer.read { db in try catchUp(&state, in: db) } }
   }
 
-  /// The whole meeting, replayed from the file.
+  /// The whole meeting, replayed from the file through the validating fold. The first call
+  /// takes the state `open` built when it checked the file, and brings it up to date.
   public func replay() throws -> MeetingState {
-    var state = MeetingState()
+    var state = takeOpeningState() ?? MeetingState()
     try catchUp(&state)
     return state
   }
@@ -99,13 +100,41 @@ extension MeetingStore {
   // MARK: Internals
 
   func catchUp(_ state: inout MeetingState, in db: Database) throws {
-    try forEachEvent(after: state.version, limit: nil, withMetadata: false, in: db) { state.apply($0) }
+    try Self.catchUp(&state, in: db, path: path)
+  }
+
+  /// Applies every event after `state.version` through the validating fold: each one is
+  /// checked against the state it lands on (`MeetingState.problem(with:)`) and its id against
+  /// the earlier ones, and the first that does not fit refuses the file. The state is then left
+  /// at the event before it.
+  static func catchUp(_ state: inout MeetingState, in db: Database, path: String) throws {
+    // Ids are unique by the schema's index; only a table rebuilt without it needs them checked.
+    var ids: EventIDCheck?
+    try forEachEvent(after: state.version, limit: nil, withMetadata: false, in: db, path: path) { event in
+      if ids == nil { ids = try EventIDCheck(before: event.sequence, in: db) }
+      if let problem = ids?.register(event) { throw StoreError.invalidEvent(path, problem) }
+      // A mutating call, so that the state is checked and folded in place (calling a
+      // non-mutating check on the captured state would copy the whole state for every event).
+      do throws(EventProblem) {
+        try state.applyChecked(event)
+      } catch {
+        throw StoreError.invalidEvent(path, error)
+      }
+    }
+  }
+
+  func forEachEvent(
+    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database,
+    _ body: (RecordedEvent) throws -> Void
+  ) throws {
+    try Self.forEachEvent(after: sequence, limit: limit, withMetadata: withMetadata, in: db, path: path, body)
   }
 
   /// Steps the query directly through SQLite's C API and decodes each row's blob in place:
   /// replay speed depends on this loop (see ARCHITECTURE.md, "replay speed by encoding").
-  func forEachEvent(
-    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database, _ body: (RecordedEvent) -> Void
+  static func forEachEvent(
+    after sequence: Int64, limit: Int?, withMetadata: Bool, in db: Database, path: String,
+    _ body: (RecordedEvent) throws -> Void
   ) throws {
     // Replay skips the metadata columns: nothing in the fold reads them.
     let columns = withMetadata ? "author, terminal" : "NULL, NULL"
@@ -127,8 +156,16 @@ extension MeetingStore {
           resultCode: ResultCode(rawValue: step),
           message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
       }
+      // The time column holds integers: text there would read as 0, a time the fold accepts.
+      // (Text in the other integer columns reads as a number the checks below refuse or as the
+      // same number: `seq` must run 1, 2, 3…, `type` be a known code, `version` one we read.
+      // Each column call takes SQLite's mutex, so replay checks only the one that matters.)
+      guard sqlite3_column_type(sqlite, 2) == SQLITE_INTEGER else {
+        throw StoreError.corrupt(path, "event \(expected) has a time that is not a whole number")
+      }
       let seq = sqlite3_column_int64(sqlite, 0)
       guard seq == expected else {
+        if seq == expected - 1 { throw StoreError.corrupt(path, "event \(seq) appears twice in the log") }
         throw StoreError.corrupt(path, "event \(expected) is missing from the log")
       }
       expected += 1
@@ -157,9 +194,10 @@ extension MeetingStore {
         event = try StoredEventCodec.decode(type: type, version: version, data: data)
       } catch {
         throw StoreError(
-          .unreadableEvent, "\(path): event \(seq) (\(type.rawValue)) cannot be read: \(error.message).")
+          .unreadableEvent,
+          "\(path): event \(seq) (\(type.rawValue)) cannot be read: \(error.message). It was not changed.")
       }
-      body(RecordedEvent(sequence: seq, id: id, time: time, metadata: metadata, event: event))
+      try body(RecordedEvent(sequence: seq, id: id, time: time, metadata: metadata, event: event))
     }
   }
 

@@ -13,19 +13,25 @@ extension MeetingStore {
   /// Creates a new meeting file at `path` from an exported event log, keeping every event's
   /// sequence number, id, time and metadata, so that exporting it again gives the same lines.
   ///
-  /// The log is checked first (every line readable, sequence 1, 2, 3… without gaps, ids unique,
-  /// a meeting created first); nothing is written when it fails.
+  /// The log is checked first (every line readable, sequence 1, 2, 3… without gaps, and every
+  /// event through the validating fold: a meeting created first, ids unique, times in range and
+  /// never going back, everything referred to known); nothing is written when it fails.
   @discardableResult
   public static func importJSONL(_ lines: some Sequence<String>, to path: String) throws -> MeetingStore {
     let decoder = JSONDecoder()
     var events: [RecordedEvent] = []
-    var ids: Set<EventID> = []
+    // The validating fold: each event checked against the state it lands on, ids unique.
+    var fold = ValidatingFold()
     for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
       let event: RecordedEvent
       do {
         event = try decoder.decode(RecordedEvent.self, from: Data(line.utf8))
       } catch let error as EventDecodingError {
         throw StoreError(.invalidImport, "Line \(index + 1): \(error.message). Nothing was imported.")
+      } catch DecodingError.dataCorrupted(let context) where context.debugDescription.contains("ISO-8601") {
+        // A time the model cannot hold (outside 1970 to 9999, or not a time at all).
+        throw StoreError(
+          .invalidImport, "Line \(index + 1): \(context.debugDescription). Nothing was imported.")
       } catch {
         throw StoreError(
           .invalidImport,
@@ -37,9 +43,11 @@ extension MeetingStore {
           "Line \(index + 1) holds event \(event.sequence) where event \(events.count + 1) was expected: the log "
             + "must be complete and in order. Nothing was imported.")
       }
-      guard ids.insert(event.id).inserted else {
-        throw StoreError(
-          .invalidImport, "Line \(index + 1) repeats the event id \(event.id). Nothing was imported.")
+      if events.isEmpty, event.event.type != .meetingCreated { break }
+      do {
+        try fold.apply(event)
+      } catch {
+        throw StoreError(.invalidImport, "Line \(index + 1): \(error). Nothing was imported.")
       }
       events.append(event)
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import MeetingModel
+import Synchronization
 
 /// A meeting file: one SQLite database (WAL mode) holding one meeting's event log.
 ///
@@ -32,10 +33,13 @@ public final class MeetingStore: Sendable {
   /// write, read without URI support, SQLite makes them with the file's read-only mode, and
   /// they would stop a later writer.
   let removesCompanionsOnClose: Bool
+  /// The meeting as `open` found it when it checked the file, until `replay` takes it.
+  let openingState: Mutex<MeetingState?>
 
   private init(
     path: String, access: Access, meetingID: UUID, writer: any DatabaseWriter,
-    companionsAtOpen: Set<String> = [], removesCompanionsOnClose: Bool = false
+    companionsAtOpen: Set<String> = [], removesCompanionsOnClose: Bool = false,
+    openingState: MeetingState? = nil
   ) {
     self.path = path
     self.access = access
@@ -43,6 +47,15 @@ public final class MeetingStore: Sendable {
     self.writer = writer
     self.companionsAtOpen = companionsAtOpen
     self.removesCompanionsOnClose = removesCompanionsOnClose
+    self.openingState = Mutex(openingState)
+  }
+
+  /// The state `open` built, once.
+  func takeOpeningState() -> MeetingState? {
+    openingState.withLock { state in
+      defer { state = nil }
+      return state
+    }
   }
 
   // MARK: Creating
@@ -66,7 +79,13 @@ public final class MeetingStore: Sendable {
   /// linked to `path`, which must still be free (two processes creating the same name cannot
   /// clobber each other). A process killed at any moment leaves either nothing at `path` or the
   /// complete meeting; temporary files left by killed processes are removed by the next create.
+  /// The events go through the validating fold first: nothing is created when one does not fit.
   public static func create(at path: String, recorded events: [RecordedEvent]) throws -> MeetingStore {
+    do {
+      _ = try ValidatingFold.state(of: events)
+    } catch {
+      throw StoreError(.invalidEvent, "Cannot create \(path): \(error). Nothing was written.")
+    }
     let exists = "\(path) already exists; choose another name (nothing was changed)."
     try FileSafety.requireNothing(at: path, message: exists)
     FileSafety.removeStaleTemporaries(for: path)
@@ -137,8 +156,9 @@ public final class MeetingStore: Sendable {
     let companions = existingCompanions(path)
     let meetingID: UUID
     let upToDate: Bool
+    let state: MeetingState
     do {
-      (meetingID, upToDate) = try inspect(path)
+      (meetingID, upToDate, state) = try inspect(path)
     } catch {
       removeCompanions(of: path, except: companions)
       throw error
@@ -159,7 +179,7 @@ public final class MeetingStore: Sendable {
       if access == .readWrite { try createPresenceTable(in: writer) }
       return MeetingStore(
         path: path, access: access, meetingID: meetingID, writer: writer, companionsAtOpen: companions,
-        removesCompanionsOnClose: cleanUp)
+        removesCompanionsOnClose: cleanUp, openingState: state)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -227,9 +247,11 @@ public final class MeetingStore: Sendable {
     }
   }
 
-  /// Reads the file's metadata through a read-only connection: nothing is written to a file that
-  /// turns out not to be a meeting, to be damaged, or to come from a newer Roundtable.
-  private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool) {
+  /// Reads the file's metadata and replays its log through the validating fold, on a read-only
+  /// connection: nothing is written to a file that turns out not to be a meeting, to be damaged,
+  /// to come from a newer Roundtable, or to hold an event the model could never have written.
+  private static func inspect(_ path: String) throws -> (meetingID: UUID, upToDate: Bool, state: MeetingState)
+  {
     do {
       let (location, leaves) = readOnlyLocation(path)
       let before = leaves ? existingCompanions(path) : []
@@ -256,7 +278,10 @@ public final class MeetingStore: Sendable {
         }
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else { throw StoreError.corrupt(path, check.prefix(3).joined(separator: "; ")) }
-        return (id, try Schema.migrator(meetingID: id).hasCompletedMigrations(db))
+        let upToDate = try Schema.migrator(meetingID: id).hasCompletedMigrations(db)
+        var state = MeetingState()
+        try catchUp(&state, in: db, path: path)
+        return (id, upToDate, state)
       }
     } catch let error as DatabaseError {
       throw translate(error, path: path)

@@ -1,3 +1,5 @@
+import MeetingModel
+
 /// Why a meeting file could not be opened, read or written. The message says what to do; the
 /// file was not changed.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -14,6 +16,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case versionConflict = "version-conflict"
     case unreadableEvent = "unreadable-event"
     case invalidImport = "invalid-import"
+    /// An event the model's commands could never have written there (see the validating fold).
+    case invalidEvent = "invalid-event"
     case io
   }
 
@@ -41,6 +45,14 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   static func notAMeeting(_ path: String) -> StoreError {
     StoreError(
       .notAMeeting, "\(path) is an SQLite database but not a Roundtable meeting file. It was not changed.")
+  }
+
+  /// The refusal of a file at an event the validating fold refused.
+  public static func invalidEvent(_ path: String, _ problem: EventProblem) -> StoreError {
+    StoreError(
+      .invalidEvent,
+      "\(path) cannot be used: \(problem). Roundtable never writes such an event, so the file was edited by "
+        + "hand or by another program. It was not changed; restore it from a backup.")
   }
 
   static func corrupt(_ path: String, _ detail: String) -> StoreError {

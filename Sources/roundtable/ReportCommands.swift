@@ -180,7 +180,12 @@ struct LogCommand: ParsableCommand {
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       func show(_ events: [RecordedEvent]) throws {
         for event in events {
-          state.apply(event)
+          // Events appended while following go through the validating fold too.
+          do {
+            try state.applyChecked(event)
+          } catch {
+            throw StoreError.invalidEvent(file.file, error)
+          }
           if json {
             sayExactly(String(decoding: try encoder.encode(event), as: UTF8.self))
           } else {

@@ -13,6 +13,8 @@ import Testing
 //   and the running tallies match the turns and contributions they come from;
 // - every event survives a JSON round trip, and folding the log (as recorded, and as read back)
 //   gives an equal state and the same queue with the same reasons;
+// - every event passes the validating fold (what opening and importing a file run): the model's
+//   own commands never write a log it refuses, and its state equals the plain fold's;
 // - an undo straight after the action it takes back puts the queue back as it was.
 
 @Suite("Random scripts keep the meeting's invariants")
@@ -602,6 +604,8 @@ struct ScriptRun {
   var log: [RecordedEvent] = []
   /// The same events after a JSON encode and decode.
   var decodedLog: [RecordedEvent] = []
+  /// The log so far through the validating fold, one event at a time as it is recorded.
+  var fold = ValidatingFold()
   var accepted: [StepKind: Int] = [:]
   var acceptedUndo: Set<UndoKind> = []
   var acceptedCount = 0
@@ -721,6 +725,11 @@ struct ScriptRun {
   private mutating func readBack(_ recorded: [RecordedEvent], context: String) {
     for event in recorded {
       do {
+        try fold.apply(event)
+      } catch {
+        check(false, "\(context): the validating fold refused the model's own \(error)")
+      }
+      do {
         let data = try encoder.encode(event)
         let decoded = try decoder.decode(RecordedEvent.self, from: data)
         check(
@@ -834,6 +843,8 @@ struct ScriptRun {
     check(replayed == state, "\(context): replaying the log differs: \(differences(state, replayed))")
     let fromJSON = MeetingState(replaying: decodedLog)
     check(fromJSON == state, "\(context): replaying the JSON log differs: \(differences(state, fromJSON))")
+    let folded = fold.state
+    check(folded == state, "\(context): the validating fold's state differs: \(differences(state, folded))")
     check(state.speakingQueue == queue, "\(context): the queue changed when asked again")
     check(
       replayed.speakingQueue == queue,

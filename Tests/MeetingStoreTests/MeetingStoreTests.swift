@@ -65,7 +65,8 @@ struct MeetingStoreTests {
   @Test func eventsKeepTheirIdsTimesAndMetadata() throws {
     let folder = TemporaryFolder()
     let path = folder.path("log.roundtable")
-    let sample = SampleEvents.recorded
+    let sample = SampleLog.recorded
+    #expect(Set(sample.map(\.event.type)) == Set(EventType.allCases))
     let store = try MeetingStore.create(at: path, recorded: sample)
     #expect(try store.events() == sample)
     #expect(try store.events(after: 40, limit: 2) == Array(sample[40..<42]))
@@ -151,20 +152,20 @@ struct MeetingStoreTests {
 
   @Test func jsonlRoundTripsExactly() throws {
     let folder = TemporaryFolder()
-    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleEvents.recorded)
+    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleLog.recorded)
     var first: [String] = []
     try store.exportJSONL { first.append($0) }
-    #expect(first.count == SampleEvents.all.count)
+    #expect(first.count == SampleLog.recorded.count)
     let imported = try MeetingStore.importJSONL(first, to: folder.path("b.roundtable"))
     var second: [String] = []
     try imported.exportJSONL { second.append($0) }
     #expect(second == first)
-    #expect(try imported.events() == SampleEvents.recorded)
+    #expect(try imported.events() == SampleLog.recorded)
   }
 
   @Test func aBadImportWritesNothing() throws {
     let folder = TemporaryFolder()
-    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleEvents.recorded)
+    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleLog.recorded)
     var lines: [String] = []
     try store.exportJSONL { lines.append($0) }
     let opened = RecordedEvent(

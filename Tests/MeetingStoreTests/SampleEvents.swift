@@ -110,7 +110,8 @@ enum SampleEvents {
     .meetingCarriedOver(MeetingCarriedOver(items: [])),
   ]
 
-  /// Wrapped as a log, with times moving forward and some metadata.
+  /// Wrapped as a log, with times moving forward and some metadata (not a meeting the validating
+  /// fold accepts: `SampleLog` is one).
   static var recorded: [RecordedEvent] {
     var ids = SequentialEventIDs()
     return all.enumerated().map { offset, event in

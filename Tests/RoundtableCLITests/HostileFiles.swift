@@ -180,6 +180,22 @@ struct HostileFile: Sendable, CustomStringConvertible {
     tampered("a newer file format", "UPDATE meeting_metadata SET value = '7' WHERE key = 'format_version'"),
     tampered("no meeting id", "DELETE FROM meeting_metadata WHERE key = 'meeting_id'"),
     tampered("no events table", "DROP TABLE events"),
+    // Rows SQLite accepts but the validating fold refuses (events Roundtable never writes).
+    tampered("a time of Int64.min", "UPDATE events SET time = -9223372036854775808 WHERE seq = 5"),
+    tampered(
+      "a time after the year 9999",
+      "UPDATE events SET time = 9223372036854775807 WHERE seq = (SELECT max(seq) FROM events)"),
+    tampered("text in the time column", "UPDATE events SET time = 'ten o''clock' WHERE seq = 5"),
+    tampered(
+      "time going backwards",
+      "UPDATE events SET time = (SELECT max(time) FROM events) + 3600000 WHERE seq = 2"),
+    tampered(
+      "a second meeting.created",
+      """
+      INSERT INTO events (seq, id, time, type, version, data)
+      SELECT (SELECT max(seq) FROM events) + 1, randomblob(16), (SELECT max(time) FROM events), type, version, data
+      FROM events WHERE seq = 1
+      """),
     HostileFile(name: "a folder", irregular: true) { path, _ in
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
     },
