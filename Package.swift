@@ -67,6 +67,9 @@ let package = Package(
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     // Runs the built `roundtable` binary the way a person or a script does.
     .testTarget(name: "RoundtableCLITests", dependencies: ["MeetingModel", "MeetingStore"]),
+    // Mutation fuzzing of everything that reads outside input: the stored-event decoder, the
+    // JSONL importer, the meeting-plan reader and the screen's `:` line (docs/reliability.md).
+    .testTarget(name: "FuzzTests", dependencies: ["roundtable", "MeetingStore", "MeetingModel"]),
     .testTarget(name: "MeetingSimulationTests", dependencies: ["MeetingSimulation", "MeetingModel"]),
     .testTarget(
       name: "MeetingModelTests",

@@ -45,6 +45,11 @@ struct MeetingPlan {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw StoreError(.notFound, "Cannot read the plan \(path): no such file, or it is not text.")
     }
+    return try parse(text, path: path)
+  }
+
+  /// Reads the plan in `text` (the contents of the file at `path`, named in messages).
+  static func parse(_ text: String, path: String) throws -> MeetingPlan {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
