@@ -219,8 +219,16 @@ extension Identifier: BinaryCodable {
 
 extension Instant: BinaryCodable {
   func encode(to writer: inout BinaryWriter) { writer.writeSigned(millisecondsSince1970) }
+  /// Years 0001 to 9999: what ISO-8601 text (the JSONL export) can hold, so that whatever is
+  /// read can be exported and imported again.
+  static let storableMilliseconds: ClosedRange<Int64> = -62_135_596_800_000...253_402_300_799_999
+
   init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
-    self.init(millisecondsSince1970: try reader.readSigned())
+    let milliseconds = try reader.readSigned()
+    guard Self.storableMilliseconds.contains(milliseconds) else {
+      throw BinaryDecodingError(message: "a time in the event data is outside the years 1 to 9999")
+    }
+    self.init(millisecondsSince1970: milliseconds)
   }
 }
 
