@@ -137,7 +137,7 @@ enum Mutate {
     case 5:
       bytes = Array(bytes.prefix(random.below(bytes.count + 1)))
     case 6:
-      let other = random.pick(corpus)
+      let other = corpus.isEmpty ? input : random.pick(corpus)
       let cut = random.below(bytes.count + 1)
       let from = random.below(other.count + 1)
       bytes = Array(bytes.prefix(cut)) + Array(other.suffix(from: from))
