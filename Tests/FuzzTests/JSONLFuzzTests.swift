@@ -33,7 +33,8 @@ struct JSONLFuzzTests {
   }
 
   /// A whole log with one line mutated, imported into a new file: refused with nothing
-  /// written, or a meeting that opens, replays, and exports what imports to the same events.
+  /// written, or a meeting that opens, replays, is described as `log`, `queue` and `stats` show
+  /// it, and exports what imports to the same events.
   static func checkImport(_ lines: [String], folder: URL) -> String {
     let path = folder.appendingPathComponent("\(UUID().uuidString).roundtable").path
     defer {
@@ -53,7 +54,15 @@ struct JSONLFuzzTests {
     }
     do {
       let events = try store.events()
-      _ = try store.replay()
+      let state = try store.replay()
+      // What `log`, `queue` and `stats` then show of it.
+      var before = MeetingState()
+      for event in events {
+        _ = before.describe(event.event)
+        before.apply(event)
+      }
+      _ = state.speakingQueue.map(\.reasons)
+      _ = state.voiceStats(now: state.lastEventTime)
       var exported: [String] = []
       try store.exportJSONL { exported.append($0) }
       let again = try MeetingStore.importJSONL(exported, to: path + ".again")

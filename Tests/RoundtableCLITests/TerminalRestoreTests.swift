@@ -105,11 +105,15 @@ struct TerminalRestoreTests {
     """.write(toFile: source, atomically: true, encoding: .utf8)
     let library = folder.path("trap.so")
     let compile = Process()
-    compile.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compile.arguments = ["cc", "-shared", "-fPIC", "-o", library, source]
+    // The C compiler, or the clang that comes with the Swift toolchain.
+    compile.executableURL = URL(fileURLWithPath: "/bin/sh")
+    compile.arguments = [
+      "-c", "cc -shared -fPIC -o \"$1\" \"$2\" || clang -shared -fPIC -o \"$1\" \"$2\"", "sh", library,
+      source,
+    ]
     try compile.run()
     compile.waitUntilExit()
-    try #require(compile.terminationStatus == 0, "cannot compile the trap library with cc")
+    try #require(compile.terminationStatus == 0, "cannot compile the trap library with cc or clang")
     return library
   }
 }
