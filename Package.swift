@@ -70,6 +70,9 @@ let package = Package(
     .testTarget(
       name: "RoundtableCLITests",
       dependencies: ["MeetingModel", "MeetingStore", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Mutation fuzzing of everything that reads outside input: the stored-event decoder, the
+    // JSONL importer, the meeting-plan reader and the screen's `:` line (docs/reliability.md).
+    .testTarget(name: "FuzzTests", dependencies: ["roundtable", "MeetingStore", "MeetingModel"]),
     .testTarget(name: "MeetingSimulationTests", dependencies: ["MeetingSimulation", "MeetingModel"]),
     .testTarget(
       name: "MeetingModelTests",

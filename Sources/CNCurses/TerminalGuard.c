@@ -91,7 +91,8 @@ static void on_resize(int signal_number) {
   errno = saved_errno;
 }
 
-static void on_fatal(int signal_number) {
+static void on_fatal(int signal_number, siginfo_t *info, void *context) {
+  (void)context;
   int saved_errno = errno;
   if (atomic_exchange(&crash_restored, 1) == 0) {
     int fd = atomic_load(&terminal_fd);
@@ -111,6 +112,17 @@ static void on_fatal(int signal_number) {
   sigemptyset(&previous.sa_mask);
   for (size_t i = 0; i < COUNT(fatal_signals); i++) {
     if (fatal_signals[i] == signal_number) previous = previous_fatal[i];
+  }
+  // A fatal signal sent from outside (kill -SEGV, or Ctrl-\) is no fault to trace: the Swift
+  // backtracer returns from such a signal and the program would run on in a terminal already
+  // put back. It gets the default action, which ends the program. (abort() in this process
+  // re-raises SIGABRT itself after its handler returns, so it keeps its backtrace.)
+  int from_abort = signal_number == SIGABRT && info != NULL && info->si_pid == getpid();
+  int sent = signal_number == SIGQUIT || (info != NULL && info->si_code <= 0 && !from_abort);
+  if (sent) {
+    memset(&previous, 0, sizeof previous);
+    previous.sa_handler = SIG_DFL;
+    sigemptyset(&previous.sa_mask);
   }
   sigaction(signal_number, &previous, NULL);
   raise(signal_number);
@@ -183,7 +195,12 @@ int cn_guard_start(int fd) {
     // One the parent chose to ignore (SIGQUIT in a background job) stays ignored.
     sigaction(fatal_signals[i], NULL, &previous_fatal[i]);
     if (previous_fatal[i].sa_handler == SIG_IGN) continue;
-    install(fatal_signals[i], on_fatal, SA_ONSTACK, NULL);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = on_fatal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_ONSTACK | SA_SIGINFO;
+    sigaction(fatal_signals[i], &action, NULL);
   }
   // ncurses installs its own SIGTSTP handler (suspend and resume the screen) when the
   // disposition is the default; remember it to put it back afterwards.

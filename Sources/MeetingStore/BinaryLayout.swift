@@ -224,8 +224,15 @@ extension Identifier: BinaryCodable {
 
 extension Instant: BinaryCodable {
   func encode(to writer: inout BinaryWriter) { writer.writeSigned(millisecondsSince1970) }
+  /// Years 1970 to 9999 (`Instant.isRecordable`), the range the validating fold holds every
+  /// time to and ISO-8601 text (the JSONL export) can write: whatever is read can be exported
+  /// and imported again.
   init(binary reader: inout BinaryReader) throws(BinaryDecodingError) {
-    self.init(millisecondsSince1970: try reader.readSigned())
+    let milliseconds = try reader.readSigned()
+    guard Instant(millisecondsSince1970: milliseconds).isRecordable else {
+      throw BinaryDecodingError(message: "a time in the event data is outside the years 1970 to 9999")
+    }
+    self.init(millisecondsSince1970: milliseconds)
   }
 }
 

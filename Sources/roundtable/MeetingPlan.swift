@@ -46,6 +46,11 @@ struct MeetingPlan {
     guard let text = String(data: data, encoding: .utf8) else {
       throw StoreError(.io, "Cannot read the plan \(path): it is not text. Nothing was created.")
     }
+    return try parse(text, path: path)
+  }
+
+  /// Reads the plan in `text` (the contents of the file at `path`, named in messages).
+  static func parse(_ text: String, path: String) throws -> MeetingPlan {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
