@@ -37,6 +37,15 @@ extension MeetingStore {
           .invalidImport,
           "Line \(index + 1) is not an event in Roundtable's JSONL format. Nothing was imported.")
       }
+      // SQLite's text columns would cut the metadata at a NUL: refuse rather than lose it.
+      if let field = [("author", event.metadata.author), ("terminal", event.metadata.terminal)].first(where: {
+        $0.1?.unicodeScalars.contains("\u{0}") == true
+      }) {
+        throw StoreError(
+          .invalidImport,
+          "Line \(index + 1): the event's \(field.0) holds a NUL character, which a meeting file cannot keep. "
+            + "Nothing was imported.")
+      }
       guard event.sequence == Int64(events.count) + 1 else {
         throw StoreError(
           .invalidImport,

@@ -47,6 +47,21 @@ struct ImportValidationTests {
     }
   }
 
+  /// SQLite's text columns would cut metadata at a NUL ("c\0d" stored as "c"): refused instead.
+  @Test func aNULInMetadataIsRefusedRatherThanCut() throws {
+    var log = base
+    log[2].metadata = EventMetadata(author: "c\u{0}d", terminal: "cli")
+    expectRefused(
+      try lines(log),
+      "Line 3: the event's author holds a NUL character, which a meeting file cannot keep. Nothing was imported."
+    )
+    log[2].metadata = EventMetadata(author: "Amira", terminal: "notes\u{0}@pts/3")
+    expectRefused(
+      try lines(log),
+      "Line 3: the event's terminal holds a NUL character, which a meeting file cannot keep. Nothing was imported."
+    )
+  }
+
   @Test func aHugeTimeAdjustmentIsRefused() throws {
     let log =
       base + [
