@@ -65,6 +65,13 @@ extension MeetingState {
         return
           "adds participant \(e.participant.rawValue) where participant \(participants.count + 1) was next"
       }
+      // The rule `join` applies: a name, with no control characters in it.
+      if e.name.allSatisfy(\.isWhitespace) {
+        return "adds participant \(e.participant.rawValue) without a name"
+      }
+      if e.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        return "adds participant \(e.participant.rawValue) with a control character in their name"
+      }
       return adjustmentReason(e.timeAdjustment, for: e.participant)
     case .participantLeft(let e):
       guard let person = participant(e.participant) else { return "has \(never(e.participant)) leave" }

@@ -114,13 +114,23 @@ struct ValidatingFoldTests {
   // MARK: People
 
   @Test func participantsJoinInOrderWithAdjustmentsInRange() {
-    func joined(_ id: Int, adjustment: Double = 1) -> MeetingEvent {
+    func joined(_ id: Int, adjustment: Double = 1, name: String = "Eve") -> MeetingEvent {
       .participantJoined(
         ParticipantJoined(
-          participant: ParticipantID(id), name: "Eve", tags: [], role: .participant,
+          participant: ParticipantID(id), name: name, tags: [], role: .participant,
           timeAdjustment: adjustment))
     }
     #expect(problem(joined(5)) == nil)
+    // The rule `join` applies to names: bidi and invisible characters are kept (shown visibly
+    // on a terminal), controls and empty names refused.
+    #expect(problem(joined(5, name: "Eve\u{202E}\u{200B}")) == nil)
+    #expect(
+      problem(joined(5, name: "E\u{1B}[2Jve"))
+        == "event 8 adds participant 5 with a control character in their name")
+    #expect(
+      problem(joined(5, name: "Eve\u{0}"))
+        == "event 8 adds participant 5 with a control character in their name")
+    #expect(problem(joined(5, name: "  ")) == "event 8 adds participant 5 without a name")
     #expect(problem(joined(9)) == "event 8 adds participant 9 where participant 5 was next")
     #expect(
       problem(joined(5, adjustment: 1e20))
