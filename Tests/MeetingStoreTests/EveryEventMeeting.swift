@@ -7,6 +7,11 @@ import MeetingModel
 enum EveryEventMeeting {
   static let start = Instant(iso8601: "2026-11-28T10:00:00Z")!
 
+  /// The log, made once, for the tests that store, export and import whole logs.
+  static let recorded: [RecordedEvent] = {
+    do { return try log() } catch { fatalError("the every-event meeting refused a command: \(error)") }
+  }()
+
   /// The log, with fixed ids and times.
   static func log() throws -> [RecordedEvent] {
     var state = MeetingState()

@@ -130,7 +130,8 @@ struct ImportValidationTests {
 
   @Test func aLogTheModelWroteImports() throws {
     let folder = TemporaryFolder()
-    let store = try MeetingStore.importJSONL(try lines(SampleLog.recorded), to: folder.path("ok.roundtable"))
-    #expect(try store.replay() == MeetingState(replaying: SampleLog.recorded))
+    let store = try MeetingStore.importJSONL(
+      try lines(EveryEventMeeting.recorded), to: folder.path("ok.roundtable"))
+    #expect(try store.replay() == MeetingState(replaying: EveryEventMeeting.recorded))
   }
 }

@@ -65,7 +65,7 @@ struct MeetingStoreTests {
   @Test func eventsKeepTheirIdsTimesAndMetadata() throws {
     let folder = TemporaryFolder()
     let path = folder.path("log.roundtable")
-    let sample = SampleLog.recorded
+    let sample = EveryEventMeeting.recorded
     #expect(Set(sample.map(\.event.type)) == Set(EventType.allCases))
     let store = try MeetingStore.create(at: path, recorded: sample)
     #expect(try store.events() == sample)
@@ -152,20 +152,20 @@ struct MeetingStoreTests {
 
   @Test func jsonlRoundTripsExactly() throws {
     let folder = TemporaryFolder()
-    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleLog.recorded)
+    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: EveryEventMeeting.recorded)
     var first: [String] = []
     try store.exportJSONL { first.append($0) }
-    #expect(first.count == SampleLog.recorded.count)
+    #expect(first.count == EveryEventMeeting.recorded.count)
     let imported = try MeetingStore.importJSONL(first, to: folder.path("b.roundtable"))
     var second: [String] = []
     try imported.exportJSONL { second.append($0) }
     #expect(second == first)
-    #expect(try imported.events() == SampleLog.recorded)
+    #expect(try imported.events() == EveryEventMeeting.recorded)
   }
 
   @Test func aBadImportWritesNothing() throws {
     let folder = TemporaryFolder()
-    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: SampleLog.recorded)
+    let store = try MeetingStore.create(at: folder.path("a.roundtable"), recorded: EveryEventMeeting.recorded)
     var lines: [String] = []
     try store.exportJSONL { lines.append($0) }
     let opened = RecordedEvent(

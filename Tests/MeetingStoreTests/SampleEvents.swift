@@ -111,7 +111,7 @@ enum SampleEvents {
   ]
 
   /// Wrapped as a log, with times moving forward and some metadata (not a meeting the validating
-  /// fold accepts: `SampleLog` is one).
+  /// fold accepts: `EveryEventMeeting` is one).
   static var recorded: [RecordedEvent] {
     var ids = SequentialEventIDs()
     return all.enumerated().map { offset, event in
