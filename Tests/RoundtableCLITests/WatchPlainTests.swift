@@ -1,4 +1,5 @@
 import Foundation
+import MeetingModel
 import Testing
 
 #if canImport(Glibc)
@@ -192,6 +193,19 @@ struct WatchPlainTests {
     #expect(child.stderr == "")
     #expect(!FileManager.default.fileExists(atPath: folder.path("h.rt-shm")))
     #expect(!FileManager.default.fileExists(atPath: folder.path("h.rt-wal")))
+  }
+
+  /// A file someone tampers with while it is watched: it stops with exit 2 and says which
+  /// event cannot be read, rather than go on saying things about a meeting it cannot read.
+  @Test func aTamperedFileStopsItWithTheEventNamed() throws {
+    let tampered = TamperedLogTests()
+    tampered.makeMeeting()
+    let child = try #require(ChildProcess(["watch", "m.rt", "--plain"], in: tampered.folder.url))
+    Self.waitFor(Self.summaryEnd, from: child)
+    try tampered.insert(seq: 5, .handRaised(HandRaised(participant: ParticipantID(99), kind: .point)))
+    #expect(child.wait(seconds: 15) == .exited(2))
+    #expect(child.stderr.contains("event 5 raises a hand for participant 99"), "\(child.stderr)")
+    #expect(!Self.lines(child).contains { $0.contains("raised a hand") })
   }
 
   @Test func anUnknownNameIsRefusedBeforeAnythingIsSaid() {
