@@ -22,6 +22,15 @@ func say(lines: [String]) {
   for line in lines { say(line) }
 }
 
+/// Prints lines as `say` does and sends them at once (`watch --plain`): whatever standard
+/// output is, a pipe to a braille display or a file a screen reader follows, each line is
+/// there as soon as it is said.
+func announce(_ lines: [String]) {
+  guard !lines.isEmpty else { return }
+  say(lines: lines)
+  fflush(nil)
+}
+
 /// Prints a whole document (minutes, a table, a transcript) whose own line breaks are real:
 /// each line is made visible; a `\r\n` line end (CSV) stays a line end, and a byte-order
 /// mark at the very start (CSV for spreadsheets) is kept.
@@ -64,8 +73,16 @@ func printError(lines: [String]) {
   FileHandle.standardError.write(Data(lines.map { TerminalText.visible($0) + "\n" }.joined().utf8))
 }
 
+/// Whether standard error is a terminal that can take a progress line: a terminal whose `TERM`
+/// is not `dumb` (a dumb terminal, such as an editor's shell buffer, would show the erase-line
+/// escape as text).
+var standardErrorTakesProgress: Bool {
+  isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+}
+
 /// A progress line on standard error that rewrites itself (`study` on a terminal): our own
-/// carriage return and erase-line around text that is made visible.
+/// carriage return and erase-line around text that is made visible. The only escape the CLI
+/// writes outside the full screen; it has no colour (docs/accessibility.md).
 func showProgress(_ text: String) {
   FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalText.visible(text)).utf8))
 }

@@ -78,18 +78,38 @@ struct WatchCommand: ParsableCommand {
       anything else, whatever keys arrive, so it is safe to give to a participant over SSH \
       (docs/guide-participant.md). Works from 40×12.
 
+      --plain (or the ACCESSIBLE environment variable set and not empty) prints plain lines \
+      instead, one per change ("Now speaking: Sam. Next: Alex, then Priya."), with no cursor \
+      movement and no redraws: for screen readers, braille displays and phone SSH apps \
+      (docs/accessibility.md). It starts with where the meeting is. With --as NAME, type a \
+      word and Enter: hand (or hand response, hand clarify, hand process), lower, signal plain \
+      (break, slower, louder, word; add named to show your name), where, help, quit. End of \
+      input from a terminal (Ctrl-D) stops; from a pipe it keeps watching. Ctrl-C stops.
+
       Examples:
         roundtable watch forum.roundtable
         roundtable watch forum.roundtable --as "Amira Haddad"
+        roundtable watch forum.roundtable --plain
+        roundtable watch forum.roundtable --plain --as amira
       """
   )
 
   @OptionGroup var file: FileArgument
   @Option(name: .customLong("as"), help: "The person this terminal speaks for (part of a name is enough).")
   var person: String?
+  @Flag(
+    help:
+      "Plain lines, one per change, for screen readers and braille displays (also with ACCESSIBLE set)."
+  ) var plain = false
 
   func run() throws {
-    try reporting { try openParticipantScreen(file: file.file, as: person) }
+    try reporting {
+      if plain || accessibleRequested {
+        try watchPlainly(file: file.file, as: person)
+      } else {
+        try openParticipantScreen(file: file.file, as: person)
+      }
+    }
   }
 }
 

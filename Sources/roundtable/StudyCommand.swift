@@ -163,7 +163,7 @@ struct StudyCommand: ParsableCommand {
       let rows: [StudyRow]
       do throws(SimulationError) {
         rows = try StudyRunner(study: study, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-          .run(showProgress: isatty(STDERR_FILENO) == 1)
+          .run(showProgress: standardErrorTakesProgress)
       } catch {
         printError("roundtable: the simulation stopped: \(error.message)")
         throw ExitCode(Exit.refused)

@@ -21,8 +21,13 @@ final class ChildProcess {
   let errorPath: String
   private(set) var outcome: Outcome?
 
-  /// Starts `roundtable ARGUMENTS` in `folder`; `stdin` is /dev/null.
-  init?(_ arguments: [String], in folder: URL, asNobody: Bool = false) {
+  /// Starts `roundtable ARGUMENTS` in `folder`; standard input is `input` (a descriptor the
+  /// child gets a copy of, such as a pipe's read end) or else /dev/null; `environment` adds to
+  /// or replaces variables of `CLI.environment`.
+  init?(
+    _ arguments: [String], in folder: URL, asNobody: Bool = false, input: Int32? = nil,
+    environment: [String: String] = [:]
+  ) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "roundtable-child-\(UUID().uuidString)")
     outputPath = scratch.path + ".out"
@@ -35,7 +40,11 @@ final class ChildProcess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if let input {
+      posix_spawn_file_actions_adddup2(&actions, input, 0)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    }
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var attributes = posix_spawnattr_t()
@@ -51,7 +60,8 @@ final class ChildProcess {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    var envp: [UnsafeMutablePointer<CChar>?] = CLI.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var envp: [UnsafeMutablePointer<CChar>?] =
+      CLI.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in envp { free(pointer) } }
     var child: pid_t = 0
     guard posix_spawn(&child, all[0], &actions, &attributes, &argv, &envp) == 0 else { return nil }
