@@ -11,6 +11,8 @@ struct Options {
     .appendingPathComponent("roundtable").path
   /// Where the year of forums is kept between runs.
   var data = ".build/bench-data"
+  /// Key presses in benchmark 3 (fewer for a profiler).
+  var presses: Int?
 
   func size(_ full: Int, smoke tiny: Int) -> Int { smoke ? tiny : full }
 }

@@ -10,6 +10,7 @@ import MeetingStore
 //   --only        run only these benchmarks (numbers 1–7)
 //   --roundtable  the roundtable binary for the whole-process benchmarks (default: beside this one)
 //   --data        where the year of forums is kept between runs (default .build/bench-data)
+//   --presses N   key presses in benchmark 3 (fewer under a profiler)
 
 var options = Options()
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -30,9 +31,12 @@ while !arguments.isEmpty {
     options.only = Set(arguments.removeFirst().split(separator: ",").map(String.init))
   case "--roundtable" where !arguments.isEmpty: options.roundtable = arguments.removeFirst()
   case "--data" where !arguments.isEmpty: options.data = arguments.removeFirst()
+  case "--presses" where !arguments.isEmpty: options.presses = Int(arguments.removeFirst())
   default:
     FileHandle.standardError.write(
-      Data("usage: roundtable-bench [--smoke] [--only 1,2,…] [--roundtable PATH] [--data FOLDER]\n".utf8))
+      Data(
+        "usage: roundtable-bench [--smoke] [--only 1,2,…] [--roundtable PATH] [--data FOLDER] [--presses N]\n"
+          .utf8))
     exit(2)
   }
 }
@@ -70,7 +74,7 @@ run(2) {
 run(3) {
   try frameBenchmark(
     history: options.size(100_000, smoke: 500), participants: options.size(500, smoke: 20),
-    presses: options.size(1_000, smoke: 10), report: report)
+    presses: options.presses ?? options.size(1_000, smoke: 10), report: report)
 }
 run(4) {
   try crossProcessBenchmark(
