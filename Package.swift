@@ -54,8 +54,9 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    // Benchmarks, run by hand in release builds (docs/performance.md).
-    .executableTarget(name: "RoundtableBenchmarks", dependencies: ["MeetingModel", "MeetingStore"]),
+    // The benchmark suite, run in release by ./scripts/bench (docs/performance.md).
+    .executableTarget(
+      name: "RoundtableBenchmarks", dependencies: ["MeetingModel", "MeetingStore", "TerminalUI"]),
     .testTarget(
       name: "MeetingStoreTests",
       dependencies: ["MeetingStore", "MeetingModel"],
