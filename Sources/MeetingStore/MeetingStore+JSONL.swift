@@ -65,7 +65,7 @@ extension MeetingStore {
         .invalidImport,
         "The log does not start by creating a meeting (meeting.created). Nothing was imported.")
     }
-    return try create(at: path, recorded: events)
+    return try create(at: path, validated: events)
   }
 
   static var jsonEncoder: JSONEncoder {

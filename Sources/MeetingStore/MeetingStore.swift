@@ -86,6 +86,12 @@ public final class MeetingStore: Sendable {
     } catch {
       throw StoreError(.invalidEvent, "Cannot create \(path): \(error). Nothing was written.")
     }
+    return try create(at: path, validated: events)
+  }
+
+  /// As `create(at:recorded:)`, for events the caller has already run through the validating
+  /// fold (an import checks each line as it reads it, to name the line).
+  static func create(at path: String, validated events: [RecordedEvent]) throws -> MeetingStore {
     let exists = "\(path) already exists; choose another name (nothing was changed)."
     try FileSafety.requireNothing(at: path, message: exists)
     FileSafety.removeStaleTemporaries(for: path)
