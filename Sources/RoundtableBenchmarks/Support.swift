@@ -181,7 +181,20 @@ private func spawnAndWait(_ executable: String, _ arguments: [String], output: I
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
   defer { for pointer in argv { free(pointer) } }
   var pid: pid_t = 0
-  let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+  // No signal blocked, as a shell would start it: a test runner blocks some, and a tmux server
+  // started with them blocked never sees the SIGTERM of `kill-server` and outlives the bench.
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var unblocked = sigset_t()
+  sigemptyset(&unblocked)
+  posix_spawnattr_setsigmask(&attributes, &unblocked)
+  var defaults = sigset_t()
+  sigemptyset(&defaults)
+  for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
   guard status == 0 else { throw BenchError("cannot start \(executable): error \(status)") }
   return (
     pid,
